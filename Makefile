@@ -1,0 +1,62 @@
+# Randori: the two commands a fresh machine needs are `make run` and `make test`.
+# Both install what they need (npm packages, a Python venv for the guest build,
+# Debian's chromium for browser tests) and are idempotent.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+# Compiled-sandbox cache shared by every test server (compiling it takes seconds).
+export RANDORI_CACHE_DIR ?= $(CURDIR)/target/randori-cache
+
+.PHONY: run test build guest web release unit-tests guest-tests kata-check browser-tests interop-tests bench fuzz clean
+
+## run: build everything (release) and serve on http://127.0.0.1:8080
+run: guest web release
+	./target/release/randori serve
+
+## build: everything, release profile
+build: guest web release
+
+guest:
+	./scripts/build-guest.sh
+
+web: web/node_modules/.installed
+	cd web && npm run build
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+release:
+	$(CARGO) build --release --bin randori
+
+## test: the whole suite (Rust unit + integration, guest, katas, JS interop, browser)
+test: guest web
+	$(CARGO) build --bin randori
+	$(CARGO) test --workspace -- --test-threads 2
+	$(MAKE) guest-tests kata-check interop-tests browser-tests
+	@echo "make test: all suites passed"
+
+guest-tests:
+	python3 -m unittest server/guest/python/test_runner_native.py
+
+kata-check:
+	./target/debug/randori kata check --guest-wasm build/runner.wasm --cache-dir $(RANDORI_CACHE_DIR)
+
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+interop-tests: tests/node_modules/.installed
+	cd tests && node --test interop/
+
+browser-tests: chromium tests/node_modules/.installed
+	cd tests && node --test browser/
+
+bench: guest release tests/node_modules/.installed
+	./bench/run.sh
+
+clean:
+	rm -rf target web/dist build

@@ -1,0 +1,4 @@
+def find_anagrams(word, candidates):
+    """Return the candidates that are anagrams of `word` (any order)."""
+    # TODO
+    return []

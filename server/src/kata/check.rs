@@ -1,0 +1,190 @@
+//! `randori kata check` and `randori kata new`: the kata author's tools.
+//!
+//! Check runs each kata for real, in the sandbox: the reference must pass every
+//! fixed case and 100 random ones, the starter must start red, the generator must be
+//! deterministic for a seed, and nothing may exceed its budget.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::Kata;
+use crate::judge::{self, Job};
+use crate::sandbox::Sandbox;
+use crate::verdict::{Light, Status};
+
+/// Random cases the reference must pass during a check.
+pub const CHECK_RANDOM_CASES: u32 = 100;
+
+/// Seeds used to check the generator's determinism.
+const CHECK_SEEDS: [u64; 2] = [1, 20260101];
+
+/// Problems found in one kata (empty: the kata is fine).
+pub async fn check(sandbox: &Sandbox, kata: &Arc<Kata>) -> Vec<String> {
+    let mut problems = todo_markers(&kata.dir);
+    for language in &kata.spec.languages {
+        let reference = kata.references[language].clone();
+        let starter = &kata.starters[language];
+        // The reference passes everything, random cases included.
+        let judged = judge::run(
+            sandbox,
+            &Job::Submit {
+                solution: reference.clone(),
+                kata: kata.clone(),
+                language: language.clone(),
+                seed: CHECK_SEEDS[0],
+                random_count: Some(CHECK_RANDOM_CASES),
+            },
+        )
+        .await;
+        for row in judged.rows.iter().filter(|r| r.status != Status::Passed) {
+            problems.push(format!(
+                "reference/{language}/solution.py fails {:?}: {}",
+                row.name,
+                row.message.clone().unwrap_or_else(|| format!("{:?}", row.status))
+            ));
+        }
+        // The starter starts red.
+        let judged = judge::run(
+            sandbox,
+            &Job::Submit {
+                solution: starter.solution.clone(),
+                kata: kata.clone(),
+                language: language.clone(),
+                seed: CHECK_SEEDS[0],
+                random_count: Some(5),
+            },
+        )
+        .await;
+        if judge::all_passed(&judged) {
+            problems.push(format!(
+                "starter/{language}/solution.py already passes every case; make it a skeleton that fails (e.g. return None)"
+            ));
+        }
+        // The starter's own test is red against the starter and green against the reference.
+        let tests = |solution: String| Job::Tests {
+            solution,
+            tests: starter.tests.clone(),
+            per_test: std::time::Duration::from_millis(kata.spec.budget.case_ms),
+            memory_mb: kata.spec.budget.memory_mb,
+        };
+        let own = judge::run(sandbox, &tests(starter.solution.clone())).await;
+        if own.outcome.light == Light::Green {
+            problems.push(format!("starter/{language}/test_solution.py passes against the starter; it should start red"));
+        }
+        let own = judge::run(sandbox, &tests(reference)).await;
+        if own.outcome.light != Light::Green {
+            problems.push(format!(
+                "starter/{language}/test_solution.py does not pass against the reference: {}",
+                own.outcome.summary
+            ));
+        }
+        // The generator is deterministic.
+        match (
+            judge::random_cases(sandbox, kata, language, CHECK_SEEDS[1], 20).await,
+            judge::random_cases(sandbox, kata, language, CHECK_SEEDS[1], 20).await,
+        ) {
+            (Ok(a), Ok(b)) if a != b => problems.push(
+                "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into(),
+            ),
+            (Err(e), _) | (_, Err(e)) => problems.push(format!("generator.py: {e}")),
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// Lines still marked TODO (left by `kata new`).
+fn todo_markers(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                for (i, line) in text.lines().enumerate() {
+                    if let Some(pos) = line.find("TODO") {
+                        let rel = p.strip_prefix(dir).unwrap_or(&p).display();
+                        found.push(format!("{rel}:{}: still to do: {}", i + 1, line[pos + 4..].trim_start_matches(':').trim()));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Writes a new kata folder from a template; `check` then lists what is left to do.
+pub fn scaffold(katas_dir: &Path, slug: &str) -> anyhow::Result<std::path::PathBuf> {
+    anyhow::ensure!(super::is_valid_slug(slug), "{slug:?} is not a valid slug: use lowercase letters, digits and -");
+    let dir = katas_dir.join(slug);
+    anyhow::ensure!(!dir.exists(), "{} already exists", dir.display());
+    let title: String = slug
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let files: [(&str, String); 8] = [
+        ("kata.toml", format!(
+"title = \"{title}\"
+# TODO: one line that tells a pair what the kata is about
+summary = \"{title} in one sentence.\"
+difficulty = \"easy\"            # easy | medium | hard
+tags = []
+languages = [\"python\"]
+
+[entry]
+function = \"solve\"             # or: class = \"Name\", init = [...], methods.name = {{ params = [...], returns = \"...\" }}
+params = [[\"n\", \"int\"]]
+returns = \"int\"
+
+[compare]
+float_tolerance = 1e-9
+unordered = false
+
+[budget]
+case_ms = 1000
+memory_mb = 64
+
+[random]
+count = 50
+")),
+        ("README.md", format!("# {title}\n\nTODO: write the statement: what `solve(n)` must return, with examples.\n\n## Rules\n\n- TODO: list the rules.\n\n## Hints for the navigator\n\n- TODO: a hint or two.\n")),
+        ("starter/python/solution.py", "def solve(n):\n    return None\n".into()),
+        ("starter/python/test_solution.py", "from solution import solve\n\n\ndef test_one():\n    assert solve(1) == 1\n".into()),
+        ("cases/sample.json", "[\n  {\"name\": \"one\", \"args\": [1], \"expected\": 1}\n]\n".into()),
+        ("cases/hidden.json", "[\n  {\"name\": \"zero\", \"args\": [0], \"expected\": 0}\n]\n".into()),
+        ("generator.py", "import random\n\n\ndef generate(seed, count):\n    # TODO: produce inputs that cover the kata's domain\n    rng = random.Random(seed)\n    return [{\"args\": [rng.randint(0, 1000)]} for _ in range(count)]\n".into()),
+        ("reference/python/solution.py", "def solve(n):\n    # TODO: write a correct, clear solution\n    return n\n".into()),
+    ];
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("file has a parent"))?;
+        std::fs::write(&path, text)?;
+    }
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaffold_loads_and_lists_its_todos() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = scaffold(tmp.path(), "my-kata").unwrap();
+        let kata = Kata::load(&dir).expect("a scaffold is a valid kata");
+        assert_eq!(kata.spec.title, "My Kata");
+        let todos = todo_markers(&dir);
+        assert!(todos.iter().any(|t| t.starts_with("README.md:3:")), "{todos:?}");
+        assert!(todos.iter().any(|t| t.starts_with("kata.toml:2:")), "{todos:?}");
+        assert!(scaffold(tmp.path(), "my-kata").is_err());
+        assert!(scaffold(tmp.path(), "Bad Slug").is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! Wiring: builds the services, the router, listens, and shuts down cleanly.
+//!
+//! On SIGINT/SIGTERM: stop accepting, close every websocket with a close frame,
+//! compact loaded rooms, and wait for storage to commit everything queued.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::serve::ListenerExt;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::clock::Clock;
+use crate::config::ServeConfig;
+use crate::kata::KataLibrary;
+use crate::metrics::Metrics;
+use crate::ratelimit::PerAddress;
+use crate::room::RoomContext;
+use crate::rooms::Rooms;
+use crate::runs::RunService;
+use crate::store::Store;
+
+/// How long shutdown waits for websocket tasks to send their close frames.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Everything a handler may need. One per server.
+pub struct AppState {
+    pub config: ServeConfig,
+    pub store: Store,
+    pub rooms: Arc<Rooms>,
+    pub metrics: Arc<Metrics>,
+    pub clock: Clock,
+    pub katas: KataLibrary,
+    pub runs: RunService,
+    /// Cancelled on shutdown: every websocket task watches it.
+    pub shutdown: CancellationToken,
+    /// The address actually bound (port 0 resolves to a real port).
+    pub local_addr: SocketAddr,
+    room_creation: Mutex<PerAddress>,
+}
+
+impl AppState {
+    pub fn allow_room_creation(&self, addr: IpAddr) -> bool {
+        self.room_creation
+            .lock()
+            .expect("rate limit lock")
+            .allow(addr, tokio::time::Instant::now())
+    }
+
+    /// Base URL for join links.
+    pub fn public_url(&self) -> String {
+        match &self.config.public_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.local_addr),
+        }
+    }
+}
+
+/// A started server.
+pub struct Server {
+    pub app: Arc<AppState>,
+    pub addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    /// Opens storage, loads katas, starts the sandbox and binds the listener.
+    pub async fn start(config: ServeConfig) -> anyhow::Result<Server> {
+        let store = Store::open(&config.data_dir)
+            .with_context(|| format!("opening storage in {}", config.data_dir.display()))?;
+        let metrics = Arc::new(Metrics::default());
+        let clock = Clock::new();
+        let katas = KataLibrary::load(&config.katas_dir);
+        let runs = RunService::start(&config, metrics.clone())
+            .await
+            .context("starting the sandbox")?;
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("binding {}", config.addr))?;
+        let addr = listener.local_addr()?;
+        let ctx = RoomContext {
+            store: store.clone(),
+            metrics: metrics.clone(),
+            clock,
+        };
+        let rooms = Arc::new(Rooms::new(ctx, Duration::from_secs(config.room_idle_seconds)));
+        let app = Arc::new(AppState {
+            room_creation: Mutex::new(PerAddress::new(config.rooms_per_minute)),
+            config,
+            store,
+            rooms,
+            metrics,
+            clock,
+            katas,
+            runs,
+            shutdown: CancellationToken::new(),
+            local_addr: addr,
+        });
+        let router = router(app.clone());
+        let shutdown = app.shutdown.clone();
+        // Small frames must leave at once: without TCP_NODELAY, Nagle plus delayed
+        // ACKs add ~40 ms to fan-out.
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let task = tokio::spawn(async move {
+            let served = axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async move { shutdown.cancelled().await })
+            .await;
+            if let Err(e) = served {
+                tracing::error!(error = %e, "server stopped");
+            }
+        });
+        tracing::info!(%addr, "randori listening");
+        Ok(Server { app, addr, task })
+    }
+
+    /// Stops accepting, closes websockets, flushes storage.
+    pub async fn shutdown(self) {
+        self.app.shutdown.cancel();
+        let _ = tokio::time::timeout(SHUTDOWN_GRACE, self.task).await;
+        for room in self.app.rooms.loaded() {
+            room.flush();
+        }
+        let store = self.app.store.clone();
+        let _ = tokio::task::spawn_blocking(move || store.close()).await;
+        tracing::info!("randori stopped; storage flushed");
+    }
+}
+
+fn router(app: Arc<AppState>) -> Router {
+    let web = app.config.web_dir.clone();
+    let index = web.join("index.html");
+    let static_files = ServeDir::new(&web).fallback(ServeFile::new(index));
+    crate::api::routes()
+        .fallback_service(static_files)
+        .with_state(app)
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("install SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

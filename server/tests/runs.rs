@@ -1,0 +1,137 @@
+//! Runs through the real wasmtime sandbox: own tests (traffic lights) and
+//! submissions against a kata, in a room, over HTTP and the events socket.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+
+const PASSING_TESTS: &str = "from solution import fizzbuzz\n\ndef test_three():\n    assert fizzbuzz(3) == 'Fizz'\n\ndef test_one():\n    assert fizzbuzz(1) == '1'\n";
+
+const GOOD_FIZZBUZZ: &str = "def fizzbuzz(n):\n    if n % 15 == 0:\n        return 'FizzBuzz'\n    if n % 3 == 0:\n        return 'Fizz'\n    if n % 5 == 0:\n        return 'Buzz'\n    return str(n)\n";
+
+async fn run(base: &str, room: &str, token: &str, kind: &str) -> Value {
+    let r = http()
+        .post(format!("{base}/api/rooms/{room}/runs?wait=true"))
+        .bearer_auth(token)
+        .json(&json!({"kind": kind}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    r.json().await.unwrap()
+}
+
+/// Replaces a text of the room through a driver's sync connection.
+async fn set_text(client: &SyncClient, name: &str, content: &str) {
+    use yrs::{Text, Transact};
+    let text = client.doc.get_or_insert_text(name);
+    let update = {
+        let mut txn = client.doc.transact_mut();
+        let len = text.len(&txn);
+        text.remove_range(&mut txn, 0, len);
+        text.insert(&mut txn, 0, content);
+        txn.encode_update_v1()
+    };
+    client.send_update(update);
+}
+
+#[tokio::test]
+async fn red_then_green_then_submit() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({"kata": "fizzbuzz", "mode": "free"})).await;
+    let (ada_id, token) = join(&base, &room, "Ada").await;
+    let ada = SyncClient::connect(&base, &room, Some(&token)).await;
+    let events = EventsClient::connect(&base, &room, Some(&token)).await;
+    let watcher = EventsClient::connect(&base, &room, None).await;
+
+    // The starter is red (its example test fails).
+    let first = run(&base, &room, &token, "test").await;
+    assert_eq!(first["light"], "red", "{first:#}");
+    assert_eq!(first["requested_by"], ada_id.as_str());
+    let failed = first["results"].as_array().unwrap().iter().find(|r| r["status"] == "failed").unwrap();
+    assert!(failed["message"].as_str().unwrap().contains("=="), "{failed:#}");
+
+    // Write a solution and tests: green.
+    set_text(&ada, "solution", GOOD_FIZZBUZZ).await;
+    set_text(&ada, "tests", PASSING_TESTS).await;
+    ada.wait_until("edits stored", |_| true).await;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let green = run(&base, &room, &token, "test").await;
+    assert_eq!(green["light"], "green", "{green:#}");
+    assert_eq!(green["results"].as_array().unwrap().len(), 2);
+
+    // Over the events socket too; everyone sees queued, started, finished.
+    events.send(json!({"type": "run", "kind": "test"}));
+    watcher.wait_for("run_queued", |e| e["type"] == "run_queued").await;
+    watcher.wait_for("run_started", |e| e["type"] == "run_started").await;
+    watcher.wait_for("run_finished", |e| e["type"] == "run_finished" && e["run"]["light"] == "green").await;
+
+    // Submit: sample, hidden and random cases, compared on the host.
+    let submitted = run(&base, &room, &token, "submit").await;
+    assert_eq!(submitted["verdict"], "passed", "{submitted:#}");
+    let rows = submitted["results"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["group"] == "hidden"));
+    assert!(rows.iter().any(|r| r["group"] == "random"));
+    assert!(submitted["seed"].as_u64().is_some());
+
+    // History survives a restart.
+    server.shutdown().await;
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let history: Value = http().get(format!("{base}/api/rooms/{room}/runs")).send().await.unwrap().json().await.unwrap();
+    let lights: Vec<&str> = history["runs"].as_array().unwrap().iter().map(|r| r["light"].as_str().unwrap()).collect();
+    assert_eq!(lights, ["red", "green", "green", "green"]);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn failing_submission_shows_samples_but_never_hidden_expectations() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({"kata": "fizzbuzz", "mode": "free"})).await;
+    let (_, token) = join(&base, &room, "Ada").await;
+    let ada = SyncClient::connect(&base, &room, Some(&token)).await;
+    set_text(&ada, "solution", "def fizzbuzz(n):\n    return str(n)\n").await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let result = run(&base, &room, &token, "submit").await;
+    assert_eq!(result["verdict"], "failed");
+    let rows = result["results"].as_array().unwrap();
+    let sample = rows.iter().find(|r| r["group"] == "sample" && r["status"] == "failed").unwrap();
+    assert!(sample.get("expected").is_some() && sample.get("input").is_some(), "{sample:#}");
+    for hidden in rows.iter().filter(|r| r["group"] == "hidden") {
+        assert!(hidden.get("expected").is_none() && hidden.get("input").is_none(), "{hidden:#}");
+    }
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn runs_need_a_participant_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, facilitator) = create_room(&base, json!({})).await;
+    let r = http().post(format!("{base}/api/rooms/{room}/runs")).json(&json!({"kind": "test"})).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+    let r = http()
+        .post(format!("{base}/api/rooms/{room}/runs"))
+        .bearer_auth(&facilitator)
+        .json(&json!({"kind": "test"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let (_, token) = join(&base, &room, "Ada").await;
+    let r = http()
+        .post(format!("{base}/api/rooms/{room}/runs"))
+        .bearer_auth(&token)
+        .json(&json!({"kind": "submit"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409, "no kata to submit to");
+    server.shutdown().await;
+}

@@ -1,0 +1,181 @@
+// The JSON events socket /rooms/{id}/events, reconnecting with exponential backoff.
+
+import { wsUrl, type Room, type Rotation, type Run, type RunKind } from './api'
+
+export type ServerEvent =
+  | { type: 'hello'; you: { participant_id: string; name: string } | null; room: Room }
+  | { type: 'room'; room: Room }
+  | { type: 'rotation'; rotation: Rotation; reason?: string }
+  | { type: 'warning'; remaining_ms: number }
+  | { type: 'time_up'; rotation: Rotation }
+  | { type: 'run_queued'; run: Run; queue_position?: number }
+  | { type: 'run_started'; run: Run }
+  | { type: 'run_finished'; run: Run }
+  | { type: 'edit_refused'; reason: string; participant?: string | null }
+  | { type: 'error'; message: string }
+  | { type: 'pong'; server_time_ms?: number }
+
+export type ClientEvent =
+  | { type: 'run'; kind: RunKind }
+  | { type: 'rotation'; action: string; facilitator_token: string; [k: string]: unknown }
+  | { type: 'ping' }
+
+export type EventsState =
+  | { kind: 'connecting'; attempt: number }
+  | { kind: 'open' }
+  | { kind: 'waiting'; attempt: number; retryAt: number }
+  | { kind: 'closed' }
+
+export interface EventsOptions {
+  roomId: string
+  token: string | null
+  onEvent: (ev: ServerEvent) => void
+  onState?: (s: EventsState) => void
+  /** Called after a reconnect (not the first connect), e.g. to refetch runs. */
+  onReconnect?: () => void
+}
+
+const BASE_DELAY_MS = 500
+const MAX_DELAY_MS = 15_000
+const PING_EVERY_MS = 20_000
+const SILENCE_LIMIT_MS = 50_000
+
+export class EventsSocket {
+  private ws: WebSocket | null = null
+  private attempt = 0
+  private everOpened = false
+  private stopped = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private pingTimer: ReturnType<typeof setInterval> | null = null
+  private lastMessageAt = 0
+  state: EventsState = { kind: 'connecting', attempt: 0 }
+
+  constructor(private readonly opts: EventsOptions) {
+    this.connect()
+    window.addEventListener('online', this.onOnline)
+  }
+
+  get url(): string {
+    const q = this.opts.token ? `?token=${encodeURIComponent(this.opts.token)}` : ''
+    return wsUrl(`/rooms/${encodeURIComponent(this.opts.roomId)}/events${q}`)
+  }
+
+  get open(): boolean {
+    return this.ws !== null && this.ws.readyState === WebSocket.OPEN
+  }
+
+  /** Send a client event; false when the socket is not open. */
+  send(ev: ClientEvent): boolean {
+    if (!this.open) return false
+    this.ws!.send(JSON.stringify(ev))
+    return true
+  }
+
+  /** Reconnect now (e.g. a "retry now" button). */
+  retryNow(): void {
+    if (this.stopped || this.open) return
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    if (!this.ws) this.connect()
+  }
+
+  close(): void {
+    this.stopped = true
+    window.removeEventListener('online', this.onOnline)
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    if (this.pingTimer) clearInterval(this.pingTimer)
+    const ws = this.ws
+    this.ws = null
+    if (ws) {
+      ws.onclose = null
+      ws.close(1000, 'leaving')
+    }
+    this.setState({ kind: 'closed' })
+  }
+
+  private onOnline = () => this.retryNow()
+
+  private setState(s: EventsState) {
+    this.state = s
+    this.opts.onState?.(s)
+  }
+
+  private connect() {
+    if (this.stopped) return
+    this.setState({ kind: 'connecting', attempt: this.attempt })
+    let ws: WebSocket
+    try {
+      ws = new WebSocket(this.url)
+    } catch {
+      this.scheduleRetry()
+      return
+    }
+    this.ws = ws
+    ws.onopen = () => {
+      if (this.ws !== ws) return
+      const reconnect = this.everOpened
+      this.everOpened = true
+      this.attempt = 0
+      this.lastMessageAt = Date.now()
+      this.setState({ kind: 'open' })
+      if (this.pingTimer) clearInterval(this.pingTimer)
+      this.pingTimer = setInterval(() => this.keepAlive(), PING_EVERY_MS)
+      if (reconnect) this.opts.onReconnect?.()
+    }
+    ws.onmessage = (msg) => {
+      if (this.ws !== ws) return
+      this.lastMessageAt = Date.now()
+      if (typeof msg.data !== 'string') return
+      let ev: ServerEvent
+      try {
+        ev = JSON.parse(msg.data) as ServerEvent
+      } catch {
+        console.warn('events: not JSON', msg.data)
+        return
+      }
+      if (!ev || typeof ev !== 'object' || typeof ev.type !== 'string') return
+      try {
+        this.opts.onEvent(ev)
+      } catch (e) {
+        console.error('events: handler failed for', ev.type, e)
+      }
+    }
+    ws.onerror = () => {
+      // onclose follows and schedules the retry.
+    }
+    ws.onclose = () => {
+      if (this.ws !== ws) return
+      this.ws = null
+      if (this.pingTimer) clearInterval(this.pingTimer)
+      this.pingTimer = null
+      this.scheduleRetry()
+    }
+  }
+
+  private keepAlive() {
+    if (!this.open) return
+    if (Date.now() - this.lastMessageAt > SILENCE_LIMIT_MS) {
+      // The server answers pings with pongs; silence this long means a dead link.
+      const ws = this.ws!
+      this.ws = null
+      ws.onclose = null
+      ws.close()
+      this.scheduleRetry()
+      return
+    }
+    this.send({ type: 'ping' })
+  }
+
+  private scheduleRetry() {
+    if (this.stopped) return
+    this.attempt++
+    const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (this.attempt - 1))
+    const delay = Math.round(exp * (0.75 + Math.random() * 0.5))
+    const retryAt = Date.now() + delay
+    this.setState({ kind: 'waiting', attempt: this.attempt, retryAt })
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      this.connect()
+    }, delay)
+  }
+}

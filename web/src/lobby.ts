@@ -1,0 +1,304 @@
+// The lobby: kata catalogue, create a room, join a room, recent rooms.
+
+import { api, ApiError, facilitatorUrl, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
+import { copyText, h, replace, toast } from './dom'
+import { markdownInto } from './markdown'
+import { store } from './storage'
+
+/** Accept a room id or any link containing /r/{id}. */
+export function parseRoomRef(input: string): string | null {
+  const text = input.trim()
+  if (!text) return null
+  const m = text.match(/\/r\/([^/?#\s]+)/)
+  const id = m ? decodeURIComponent(m[1]) : text
+  return /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : null
+}
+
+function pageHeader(): HTMLElement {
+  return h(
+    'header',
+    { class: 'site-header' },
+    h('a', { class: 'brand', href: '/', 'aria-label': 'Randori home' }, h('span', { class: 'brand-lights', 'aria-hidden': 'true' }, '●●●'), ' Randori'),
+    h('span', { class: 'muted tagline' }, 'a coding dojo: one keyboard, everyone thinking'),
+  )
+}
+
+export function renderLobby(app: HTMLElement): void {
+  document.title = 'Randori: coding dojo'
+  let katas: KataSummary[] = []
+
+  // --- create form -------------------------------------------------------
+  const kataSelect = h('select', { id: 'create-kata', name: 'kata', testid: 'create-kata' }, h('option', { value: '' }, 'None (free practice)'))
+  const language = h('select', { id: 'create-language', name: 'language', testid: 'create-language' }, h('option', { value: 'python' }, 'Python'))
+  const turnMinutes = h('input', {
+    id: 'create-turn',
+    name: 'turn_minutes',
+    type: 'number',
+    min: '0.25',
+    max: '30',
+    step: 'any',
+    value: '5',
+    required: true,
+    testid: 'create-turn-minutes',
+    inputmode: 'decimal',
+  })
+  const modeStrict = h('input', { type: 'radio', name: 'mode', value: 'strict', id: 'mode-strict', checked: true, testid: 'create-mode-strict' })
+  const modeFree = h('input', { type: 'radio', name: 'mode', value: 'free', id: 'mode-free', testid: 'create-mode-free' })
+  const timeUp = h(
+    'select',
+    { id: 'create-time-up', name: 'time_up', testid: 'create-time-up' },
+    h('option', { value: 'rotate' }, 'Rotate at once'),
+    h('option', { value: 'on_green' }, 'Rotate at the next green test run'),
+    h('option', { value: 'facilitator' }, 'Wait for the facilitator'),
+  )
+  const breakEvery = h('input', { id: 'create-break-every', name: 'break_every', type: 'number', min: '0', max: '100', step: '1', value: '0', testid: 'create-break-every' })
+  const breakMinutes = h('input', { id: 'create-break-minutes', name: 'break_minutes', type: 'number', min: '0.5', max: '60', step: 'any', value: '5', testid: 'create-break-minutes' })
+  const breakMinutesField = h('div', { class: 'field', hidden: true }, h('label', { for: 'create-break-minutes' }, 'Break length (minutes)'), breakMinutes)
+  breakEvery.addEventListener('input', () => (breakMinutesField.hidden = !(Number(breakEvery.value) > 0)))
+  const createError = h('p', { class: 'form-error', role: 'alert', testid: 'create-error' })
+  const createButton = h('button', { type: 'submit', class: 'primary', testid: 'create-room' }, 'Create room')
+
+  const createForm = h(
+    'form',
+    { class: 'card create-form', testid: 'create-form', 'aria-labelledby': 'create-title' },
+    h('h2', { id: 'create-title' }, 'Start a session'),
+    h('div', { class: 'field' }, h('label', { for: 'create-kata' }, 'Kata'), kataSelect),
+    h('div', { class: 'field' }, h('label', { for: 'create-language' }, 'Language'), language),
+    h('div', { class: 'field' }, h('label', { for: 'create-turn' }, 'Turn length (minutes)'), turnMinutes),
+    h(
+      'fieldset',
+      { class: 'field' },
+      h('legend', null, 'Who may type'),
+      h('label', { class: 'inline' }, modeStrict, ' Strict: only the driver'),
+      h('label', { class: 'inline' }, modeFree, ' Free: everyone'),
+    ),
+    h('div', { class: 'field' }, h('label', { for: 'create-time-up' }, 'When time is up'), timeUp),
+    h('div', { class: 'field' }, h('label', { for: 'create-break-every' }, 'Break every N turns (0 = no breaks)'), breakEvery),
+    breakMinutesField,
+    createError,
+    createButton,
+  )
+
+  createForm.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    createError.textContent = ''
+    const minutes = Number(turnMinutes.value)
+    if (!Number.isFinite(minutes) || minutes <= 0) {
+      createError.textContent = 'Turn length must be a positive number of minutes.'
+      turnMinutes.focus()
+      return
+    }
+    const req: CreateRoomRequest = {
+      language: language.value,
+      turn_seconds: Math.min(1800, Math.max(10, Math.round(minutes * 60))),
+      mode: (modeFree.checked ? 'free' : 'strict') as Mode,
+      time_up: timeUp.value as TimeUp,
+      break_every: Math.max(0, Math.floor(Number(breakEvery.value) || 0)),
+    }
+    if (kataSelect.value) req.kata = kataSelect.value
+    if (req.break_every! > 0) req.break_seconds = Math.max(10, Math.round((Number(breakMinutes.value) || 5) * 60))
+    createButton.disabled = true
+    createButton.textContent = 'Creating…'
+    try {
+      const room = await api.createRoom(req)
+      store.setFacilitatorToken(room.id, room.facilitator_token)
+      const kata = katas.find((k) => k.slug === req.kata)
+      store.addRecent({ id: room.id, kata: req.kata ?? null, kata_title: kata?.title ?? null })
+      location.assign(`/r/${encodeURIComponent(room.id)}`)
+    } catch (err) {
+      createError.textContent = `Could not create the room: ${(err as Error).message}`
+      createButton.disabled = false
+      createButton.textContent = 'Create room'
+    }
+  })
+
+  // --- join form -----------------------------------------------------------
+  const joinInput = h('input', {
+    id: 'join-room',
+    name: 'room',
+    type: 'text',
+    autocomplete: 'off',
+    placeholder: 'room id or link',
+    required: true,
+    testid: 'join-input',
+  })
+  const joinError = h('p', { class: 'form-error', role: 'alert', testid: 'join-error' })
+  const joinForm = h(
+    'form',
+    { class: 'card join-form', 'aria-labelledby': 'join-title', testid: 'join-form' },
+    h('h2', { id: 'join-title' }, 'Join a room'),
+    h('div', { class: 'field' }, h('label', { for: 'join-room' }, 'Room link or id'), joinInput),
+    joinError,
+    h('button', { type: 'submit', testid: 'join-submit' }, 'Join'),
+  )
+  joinForm.addEventListener('submit', (e) => {
+    e.preventDefault()
+    const id = parseRoomRef(joinInput.value)
+    if (!id) {
+      joinError.textContent = 'That does not look like a room link or id.'
+      joinInput.focus()
+      return
+    }
+    // Keep a facilitator token pasted as part of a link.
+    const hash = joinInput.value.includes('#') ? joinInput.value.slice(joinInput.value.indexOf('#')) : ''
+    location.assign(`/r/${encodeURIComponent(id)}${hash}`)
+  })
+
+  // --- recent rooms --------------------------------------------------------
+  const recentList = h('ul', { class: 'recent-list', testid: 'recent-rooms' })
+  const renderRecent = () => {
+    const recent = store.recent()
+    if (recent.length === 0) {
+      replace(recentList, h('li', { class: 'muted' }, 'Rooms you create or join appear here.'))
+      return
+    }
+    replace(
+      recentList,
+      recent.map((r) => {
+        const facToken = store.facilitatorToken(r.id)
+        const ident = store.identity(r.id)
+        return h(
+          'li',
+          { class: 'recent-item', testid: 'recent-room', dataset: { roomId: r.id } },
+          h(
+            'div',
+            { class: 'recent-main' },
+            h('a', { href: `/r/${encodeURIComponent(r.id)}`, testid: 'recent-link' }, r.kata_title ?? 'Free practice'),
+            h('span', { class: 'muted mono' }, ` ${r.id}`),
+            facToken ? h('span', { class: 'badge badge-facilitator' }, 'facilitator') : null,
+            ident ? h('span', { class: 'badge' }, `as ${ident.name}`) : null,
+            h('span', { class: 'muted small' }, ` · ${new Date(r.visited_at_ms).toLocaleString()}`),
+          ),
+          h(
+            'div',
+            { class: 'recent-actions' },
+            h('a', { href: `/r/${encodeURIComponent(r.id)}/projector`, class: 'button small', target: '_blank', rel: 'noopener' }, 'Projector'),
+            facToken
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'small',
+                    testid: 'copy-facilitator-link',
+                    onclick: async () => toast((await copyText(facilitatorUrl(r.id, facToken))) ? 'Facilitator link copied' : 'Could not copy', 'info'),
+                  },
+                  'Copy facilitator link',
+                )
+              : null,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'small ghost',
+                'aria-label': `Forget room ${r.id}`,
+                onclick: () => {
+                  store.removeRecent(r.id)
+                  renderRecent()
+                },
+              },
+              'Forget',
+            ),
+          ),
+        )
+      }),
+    )
+  }
+  renderRecent()
+
+  // --- kata catalogue ------------------------------------------------------
+  const kataList = h('ul', { class: 'kata-list', testid: 'kata-list', 'aria-busy': 'true' }, h('li', { class: 'muted' }, 'Loading katas…'))
+  const dialogBody = h('div', { class: 'kata-statement markdown', testid: 'kata-statement' })
+  const dialogTitle = h('h2', { id: 'kata-dialog-title' })
+  const dialogUse = h('button', { type: 'button', class: 'primary', testid: 'kata-use' }, 'Use this kata')
+  const dialog = h(
+    'dialog',
+    { class: 'kata-dialog', testid: 'kata-dialog', 'aria-labelledby': 'kata-dialog-title' },
+    h('div', { class: 'dialog-head' }, dialogTitle, h('button', { type: 'button', class: 'ghost', 'aria-label': 'Close', testid: 'kata-close', onclick: () => dialog.close() }, '✕')),
+    dialogBody,
+    h('div', { class: 'dialog-actions' }, dialogUse, h('button', { type: 'button', onclick: () => dialog.close() }, 'Close')),
+  )
+
+  const chooseKata = (slug: string) => {
+    kataSelect.value = slug
+    kataSelect.focus()
+    toast(`Kata chosen: ${katas.find((k) => k.slug === slug)?.title ?? slug}`)
+  }
+
+  const openKata = async (k: KataSummary) => {
+    dialogTitle.textContent = k.title
+    replace(dialogBody, h('p', { class: 'muted' }, 'Loading…'))
+    dialogUse.onclick = () => {
+      dialog.close()
+      chooseKata(k.slug)
+    }
+    if (!dialog.open) dialog.showModal()
+    try {
+      const full = await api.kata(k.slug)
+      markdownInto(dialogBody, full.statement ?? '', full.title)
+    } catch (err) {
+      replace(dialogBody, h('p', { class: 'form-error' }, `Could not load the statement: ${(err as Error).message}`))
+    }
+  }
+
+  const loadKatas = async () => {
+    try {
+      katas = await api.katas()
+    } catch (err) {
+      kataList.setAttribute('aria-busy', 'false')
+      replace(
+        kataList,
+        h(
+          'li',
+          { class: 'form-error', role: 'alert' },
+          `Could not load katas: ${(err as ApiError).message} `,
+          h('button', { type: 'button', class: 'small', onclick: () => void loadKatas() }, 'Retry'),
+        ),
+      )
+      return
+    }
+    kataList.setAttribute('aria-busy', 'false')
+    for (const k of katas) kataSelect.appendChild(h('option', { value: k.slug }, k.title))
+    if (katas.length === 0) {
+      replace(kataList, h('li', { class: 'muted' }, 'No katas installed on this server. Free practice rooms still work.'))
+      return
+    }
+    replace(
+      kataList,
+      katas.map((k) =>
+        h(
+          'li',
+          { class: 'kata-card card', testid: 'kata-card', dataset: { slug: k.slug } },
+          h(
+            'div',
+            { class: 'kata-head' },
+            h('h3', null, k.title),
+            h('span', { class: `badge difficulty difficulty-${k.difficulty}`, testid: 'kata-difficulty' }, k.difficulty),
+          ),
+          h('p', { class: 'kata-summary' }, k.summary),
+          h('ul', { class: 'tags', 'aria-label': 'Tags' }, (k.tags ?? []).map((t) => h('li', { class: 'tag' }, t))),
+          h(
+            'div',
+            { class: 'kata-actions' },
+            h('button', { type: 'button', class: 'small', testid: `kata-open-${k.slug}`, onclick: () => void openKata(k) }, 'Read statement'),
+            h('button', { type: 'button', class: 'small', testid: `kata-choose-${k.slug}`, onclick: () => chooseKata(k.slug) }, 'Choose'),
+          ),
+        ),
+      ),
+    )
+  }
+  void loadKatas()
+
+  replace(
+    app,
+    pageHeader(),
+    h(
+      'main',
+      { id: 'main', class: 'lobby', testid: 'lobby' },
+      h('div', { class: 'lobby-side' }, createForm, joinForm, h('section', { class: 'card', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Your recent rooms'), recentList)),
+      h('section', { class: 'lobby-katas', 'aria-labelledby': 'katas-title' }, h('h2', { id: 'katas-title' }, 'Katas'), kataList),
+    ),
+    dialog,
+  )
+}
+
+export { pageHeader }
