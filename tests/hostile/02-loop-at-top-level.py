@@ -1,0 +1,6 @@
+# expect: timed_out
+while True:
+    pass
+
+def fizzbuzz(n):
+    return str(n)

@@ -1,0 +1,3 @@
+# expect: timed_out
+def fizzbuzz(n):
+    return str(sum(1 for _ in iter(int, 1)))

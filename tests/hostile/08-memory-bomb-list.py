@@ -1,0 +1,3 @@
+# expect: out_of_memory
+def fizzbuzz(n):
+    return [0] * (10 ** 9)

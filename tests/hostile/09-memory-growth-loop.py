@@ -1,0 +1,5 @@
+# expect: out_of_memory
+def fizzbuzz(n):
+    hoard = []
+    while True:
+        hoard.append(bytearray(1 << 20))

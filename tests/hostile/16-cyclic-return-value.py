@@ -1,0 +1,5 @@
+# expect: error
+def fizzbuzz(n):
+    loop = []
+    loop.append(loop)
+    return loop

@@ -1,0 +1,3 @@
+# expect: error
+def fizzbuzz(n):
+    return {1, 2, 3}

@@ -1,0 +1,4 @@
+# expect: error
+def fizzbuzz(n):
+    with open("/etc/passwd") as f:
+        return f.read()

@@ -1,0 +1,5 @@
+# expect: error
+import os
+
+def fizzbuzz(n):
+    return os.environ.get("HOME", "")

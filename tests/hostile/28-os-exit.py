@@ -1,0 +1,5 @@
+# expect: error
+import sys
+
+def fizzbuzz(n):
+    sys.modules["os"]._exit(3)

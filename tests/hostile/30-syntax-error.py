@@ -1,0 +1,3 @@
+# expect: error
+def fizzbuzz(n)
+    return str(n)

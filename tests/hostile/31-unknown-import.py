@@ -1,0 +1,5 @@
+# expect: error
+import numpy
+
+def fizzbuzz(n):
+    return str(n)
