@@ -226,6 +226,7 @@ pub fn judge_test(name: &str, outcome: &CallOutcome) -> ResultRow {
     let status = match reply.status.as_deref() {
         Some("passed") => Status::Passed,
         Some("failed") => Status::Failed,
+        _ if reply.message.as_deref().is_some_and(|m| m.starts_with("MemoryError")) => Status::OutOfMemory,
         _ => Status::Error,
     };
     let mut row = ResultRow::new(name, status);
@@ -311,7 +312,7 @@ fn judge_reply(
         (CaseInput::Function { .. }, _) => {
             if raised {
                 let error = reply.error.unwrap_or_default();
-                row.status = Status::Error;
+                row.status = error_status(&error.kind);
                 row.message = Some(error.describe());
                 row.traceback = error.traceback;
             } else if reply.status.as_deref() != Some("ok") || reply.value.is_none() && reply.values.is_some() {
@@ -340,7 +341,7 @@ fn judge_reply(
                 row.message = Some(failure);
             } else if raised {
                 let error = reply.error.unwrap_or_default();
-                row.status = Status::Error;
+                row.status = error_status(&error.kind);
                 let at = calls.get(values.len()).map(|c| format!("call {} ({}): ", values.len() + 1, c.method)).unwrap_or_default();
                 row.message = Some(format!("{at}{}", error.describe()));
                 row.traceback = error.traceback;
@@ -351,6 +352,12 @@ fn judge_reply(
         }
     }
     row
+}
+
+/// Python's own MemoryError (an allocation it refused before asking for memory, or
+/// one the sandbox refused) is an out-of-memory verdict, not a bug in the code.
+fn error_status(kind: &str) -> Status {
+    if kind == "MemoryError" { Status::OutOfMemory } else { Status::Error }
 }
 
 fn first_wrong_call(calls: &[Call], values: &[Value], rules: &CompareRules, secret: bool) -> Option<String> {
@@ -495,6 +502,9 @@ mod tests {
         assert_eq!(row.message.as_deref(), Some("ValueError: negatives not allowed: -2"));
         let row = judge_case("neg", Group::Sample, &f(json!(["1"])), &Expected::Raises { message_contains: None }, &reply(json!({"status": "ok", "value": 1})), &rules());
         assert_eq!(row.status, Status::Failed);
+        let oom = reply(json!({"status": "error", "error": {"type": "MemoryError", "message": ""}}));
+        let row = judge_case("big", Group::Hidden, &f(json!([1])), &Expected::Value(json!(1)), &oom, &rules());
+        assert_eq!(row.status, Status::OutOfMemory);
     }
 
     #[test]

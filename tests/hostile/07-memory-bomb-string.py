@@ -1,3 +1,3 @@
 # expect: out_of_memory
 def fizzbuzz(n):
-    return "a" * (10 ** 10)
+    return "a" * (10 ** 9)
