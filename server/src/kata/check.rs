@@ -93,7 +93,11 @@ pub async fn check(sandbox: &Sandbox, kata: &Arc<Kata>) -> Vec<String> {
     problems
 }
 
-/// Lines still marked TODO (left by `kata new`).
+/// What `kata new` marks unfinished parts with. A plain "TODO" is left alone: starters
+/// legitimately say "TODO" to the pair.
+const AUTHOR_TODO: &str = "TODO(author)";
+
+/// Lines still marked for the author (left by `kata new`).
 fn todo_markers(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -105,9 +109,10 @@ fn todo_markers(dir: &Path) -> Vec<String> {
                 stack.push(p);
             } else if let Ok(text) = std::fs::read_to_string(&p) {
                 for (i, line) in text.lines().enumerate() {
-                    if let Some(pos) = line.find("TODO") {
+                    if let Some(pos) = line.find(AUTHOR_TODO) {
                         let rel = p.strip_prefix(dir).unwrap_or(&p).display();
-                        found.push(format!("{rel}:{}: still to do: {}", i + 1, line[pos + 4..].trim_start_matches(':').trim()));
+                        let what = line[pos + AUTHOR_TODO.len()..].trim_start_matches(':').trim();
+                        found.push(format!("{rel}:{}: still to do: {what}", i + 1));
                     }
                 }
             }
@@ -133,7 +138,7 @@ pub fn scaffold(katas_dir: &Path, slug: &str) -> anyhow::Result<std::path::PathB
     let files: [(&str, String); 8] = [
         ("kata.toml", format!(
 "title = \"{title}\"
-# TODO: one line that tells a pair what the kata is about
+# TODO(author): one line that tells a pair what the kata is about
 summary = \"{title} in one sentence.\"
 difficulty = \"easy\"            # easy | medium | hard
 tags = []
@@ -155,13 +160,13 @@ memory_mb = 64
 [random]
 count = 50
 ")),
-        ("README.md", format!("# {title}\n\nTODO: write the statement: what `solve(n)` must return, with examples.\n\n## Rules\n\n- TODO: list the rules.\n\n## Hints for the navigator\n\n- TODO: a hint or two.\n")),
+        ("README.md", format!("# {title}\n\nTODO(author): write the statement: what `solve(n)` must return, with examples.\n\n## Rules\n\n- TODO(author): list the rules.\n\n## Hints for the navigator\n\n- TODO(author): a hint or two.\n")),
         ("starter/python/solution.py", "def solve(n):\n    return None\n".into()),
         ("starter/python/test_solution.py", "from solution import solve\n\n\ndef test_one():\n    assert solve(1) == 1\n".into()),
         ("cases/sample.json", "[\n  {\"name\": \"one\", \"args\": [1], \"expected\": 1}\n]\n".into()),
         ("cases/hidden.json", "[\n  {\"name\": \"zero\", \"args\": [0], \"expected\": 0}\n]\n".into()),
-        ("generator.py", "import random\n\n\ndef generate(seed, count):\n    # TODO: produce inputs that cover the kata's domain\n    rng = random.Random(seed)\n    return [{\"args\": [rng.randint(0, 1000)]} for _ in range(count)]\n".into()),
-        ("reference/python/solution.py", "def solve(n):\n    # TODO: write a correct, clear solution\n    return n\n".into()),
+        ("generator.py", "import random\n\n\ndef generate(seed, count):\n    # TODO(author): produce inputs that cover the kata's domain\n    rng = random.Random(seed)\n    return [{\"args\": [rng.randint(0, 1000)]} for _ in range(count)]\n".into()),
+        ("reference/python/solution.py", "def solve(n):\n    # TODO(author): write a correct, clear solution\n    return n\n".into()),
     ];
     for (rel, text) in files {
         let path = dir.join(rel);
