@@ -52,7 +52,7 @@ test('two stock Yjs clients edit through the server and converge', async () => {
     // A late watcher gets everything.
     const late = client(server.url, id, null);
     await until('late joiner synced', () => late.provider.synced && late.text.toString() === ada.text.toString());
-    for (const c of [ada, bob, late]) c.provider.destroy();
+    for (const c of [ada, bob, late]) { c.provider.destroy(); c.doc.destroy(); }
   } finally {
     await server.stop();
   }
@@ -74,8 +74,7 @@ test('offline edits of a stock client merge on reconnect', async () => {
     ada.provider.connect();
     await until('merged', () => ada.text.toString() === bob.text.toString()
       && ada.text.toString().includes('OFFLINE') && ada.text.toString().includes('ONLINE'));
-    ada.provider.destroy();
-    bob.provider.destroy();
+    for (const c of [ada, bob]) { c.provider.destroy(); c.doc.destroy(); }
   } finally {
     await server.stop();
   }
