@@ -270,9 +270,13 @@ pub fn judge_case(
             };
         }
     } else {
-        // Never show a hidden case's expected value, not even inside a message.
+        // Never show a hidden case's expected value, not even inside a message, nor
+        // the actual value of a passing hidden case (it *is* the expected value).
         row.expected = None;
         row.input = None;
+        if row.status == Status::Passed {
+            row.actual = None;
+        }
     }
     row
 }
@@ -488,6 +492,9 @@ mod tests {
         assert!(!text.contains("SECRET-EXPECTED"), "{text}");
         assert!(!text.contains("SECRET-INPUT"), "{text}");
         assert_eq!(row.actual, Some(json!("x")));
+        let passed = judge_case("h2", Group::Hidden, &f(json!([1])), &e, &reply(json!({"status": "ok", "value": "SECRET-EXPECTED"})), &rules());
+        assert_eq!(passed.status, Status::Passed);
+        assert!(!serde_json::to_string(&passed).unwrap().contains("SECRET-EXPECTED"));
     }
 
     #[test]

@@ -174,3 +174,48 @@ async fn a_restart_keeps_the_turn_and_its_remaining_time() {
     assert_eq!(state["rotation"]["driver"], ada_id.as_str());
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn websocket_origin_is_checked_against_the_allow_list() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    config.allowed_origins = vec!["https://dojo.example.org".into()];
+    let server = start_with(config).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({})).await;
+    let url = format!("ws://{}/rooms/{room}/sync", server.addr);
+    let with_origin = |origin: &str| {
+        let mut req = url.clone().into_client_request().unwrap();
+        req.headers_mut().insert("origin", origin.parse().unwrap());
+        req
+    };
+    let refused = tokio_tungstenite::connect_async(with_origin("https://evil.example.com")).await;
+    match refused {
+        Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => assert_eq!(resp.status(), 403),
+        other => panic!("expected 403, got {other:?}"),
+    }
+    assert!(tokio_tungstenite::connect_async(with_origin("https://dojo.example.org")).await.is_ok());
+    // Scripts without an Origin header are not browsers: allowed.
+    assert!(tokio_tungstenite::connect_async(url.clone()).await.is_ok());
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn participant_tokens_are_checked_on_websockets() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({})).await;
+    let url = format!("ws://{}/rooms/{room}/sync?token=0123456789abcdef0123456789abcdef", server.addr);
+    match tokio_tungstenite::connect_async(url).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => assert_eq!(resp.status(), 403),
+        other => panic!("expected 403, got {other:?}"),
+    }
+    let unknown = format!("ws://{}/rooms/{}/sync", server.addr, uuid::Uuid::new_v4());
+    match tokio_tungstenite::connect_async(unknown).await {
+        Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => assert_eq!(resp.status(), 404),
+        other => panic!("expected 404, got {other:?}"),
+    }
+    server.shutdown().await;
+}

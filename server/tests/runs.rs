@@ -135,3 +135,65 @@ async fn runs_need_a_participant_token() {
     assert_eq!(r.status(), 409, "no kata to submit to");
     server.shutdown().await;
 }
+
+const ENDLESS: &str = "def fizzbuzz(n):\n    while True:\n        pass\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_queue_answers_busy_at_once_and_other_rooms_keep_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    config.workers = Some(1);
+    config.queue_capacity = 1;
+    let server = start_with(config).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({"kata": "fizzbuzz", "mode": "free"})).await;
+    let (_, token) = join(&base, &room, "Ada").await;
+    let ada = SyncClient::connect(&base, &room, Some(&token)).await;
+    set_text(&ada, "solution", ENDLESS).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let submit = || {
+        http()
+            .post(format!("{base}/api/rooms/{room}/runs"))
+            .bearer_auth(&token)
+            .json(&json!({"kind": "submit"}))
+            .send()
+    };
+    // One runs, one waits (told its place), the next is refused at once.
+    let first = submit().await.unwrap();
+    assert_eq!(first.status(), 202);
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let r = submit().await.unwrap();
+        let status = r.status().as_u16();
+        let body: Value = r.json().await.unwrap();
+        if status == 202 {
+            assert!(body["queue_position"].as_u64().unwrap() >= 1);
+        } else {
+            assert!(body["error"].as_str().unwrap().contains("busy"), "{body}");
+        }
+        statuses.push(status);
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+
+    // Meanwhile another room edits as usual.
+    let (other, _) = create_room(&base, json!({"mode": "free"})).await;
+    let (_, t1) = join(&base, &other, "Bob").await;
+    let (_, t2) = join(&base, &other, "Cy").await;
+    let bob = SyncClient::connect(&base, &other, Some(&t1)).await;
+    let cy = SyncClient::connect(&base, &other, Some(&t2)).await;
+    for i in 0..20 {
+        bob.type_at(0, &format!("{i} "));
+    }
+    cy.wait_for_text(|t| t.starts_with("19 18 ")).await;
+
+    // The endless solution ends as timed out, not forever.
+    let history = loop {
+        let h: Value = http().get(format!("{base}/api/rooms/{room}/runs")).send().await.unwrap().json().await.unwrap();
+        if !h["runs"].as_array().unwrap().is_empty() {
+            break h;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(history["runs"][0]["verdict"], "timed_out");
+    server.shutdown().await;
+}

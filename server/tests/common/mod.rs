@@ -75,6 +75,8 @@ pub struct Seen {
     pub closed: bool,
     pub synced: bool,
     pub frames: usize,
+    /// Every byte received, for the secrecy test.
+    pub raw: Vec<u8>,
 }
 
 pub struct SyncClient {
@@ -117,7 +119,11 @@ impl SyncClient {
                 let Ok(frame) = frame else { break };
                 match frame {
                     Message::Binary(bytes) => {
-                        rseen.lock().unwrap().frames += 1;
+                        {
+                            let mut s = rseen.lock().unwrap();
+                            s.frames += 1;
+                            s.raw.extend_from_slice(&bytes);
+                        }
                         let Ok(msg) = YMessage::decode_v1(&bytes) else { continue };
                         match msg {
                             YMessage::Sync(SyncMessage::SyncStep1(sv)) => {
