@@ -159,6 +159,7 @@ impl RunService {
 /// One worker: its own thread and single-threaded runtime, so guest code never
 /// occupies the threads that serve websockets.
 fn worker(rx: Arc<Mutex<mpsc::Receiver<Queued>>>, sandbox: SandboxCell, waiting: Arc<AtomicUsize>) {
+    lower_priority();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("worker runtime");
     runtime.block_on(async move {
         loop {
@@ -179,6 +180,19 @@ fn worker(rx: Arc<Mutex<mpsc::Receiver<Queued>>>, sandbox: SandboxCell, waiting:
             let _ = queued.done.send(judged);
         }
     });
+}
+
+/// Nice value of sandbox worker threads. Guest code may spin for its whole budget;
+/// at a lower priority it never delays the threads that relay keystrokes.
+const WORKER_NICE: i32 = 10;
+
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority on our own thread id; failure only leaves the default priority.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, WORKER_NICE);
+    }
 }
 
 fn unavailable(kind: RunKind, why: &str) -> Judged {

@@ -61,3 +61,91 @@ async fn every_hostile_solution_gets_its_verdict() {
     }
     assert!(wrong.is_empty(), "wrong verdicts:\n{}", wrong.join("\n"));
 }
+
+/// Edit-to-peer latencies (ms) of `n` edits in a room, one edit every 20 ms.
+async fn edit_latencies(writer: &common::SyncClient, reader: &common::SyncClient, n: usize) -> Vec<f64> {
+    let mut latencies = Vec::with_capacity(n);
+    for i in 0..n {
+        let marker = format!("<{i}>");
+        let started = std::time::Instant::now();
+        writer.type_at(0, &marker);
+        reader.wait_for_text(|t| t.starts_with(&marker)).await;
+        latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    latencies
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Reports (does not assert: machines are noisy) how a room's editing latency holds
+/// up while hostile solutions saturate the sandbox workers in another room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_stays_responsive_while_hostile_code_runs() {
+    use common::*;
+    use serde_json::json;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({"mode": "free"})).await;
+    let (_, t1) = join(&base, &room, "Ada").await;
+    let (_, t2) = join(&base, &room, "Bob").await;
+    let ada = SyncClient::connect(&base, &room, Some(&t1)).await;
+    let bob = SyncClient::connect(&base, &room, Some(&t2)).await;
+    let quiet = edit_latencies(&ada, &bob, 100).await;
+
+    // Another room submits looping, memory-hungry and sleeping solutions non-stop.
+    let (busy, _) = create_room(&base, json!({"kata": "fizzbuzz", "mode": "free"})).await;
+    let (_, token) = join(&base, &busy, "Eve").await;
+    let eve = SyncClient::connect(&base, &busy, Some(&token)).await;
+    let hostile = std::fs::read_to_string(repo_root().join("tests/hostile/09-memory-growth-loop.py")).unwrap()
+        + "\n\ndef fizzbuzz(n):\n    while True:\n        pass\n";
+    {
+        use yrs::{Text, Transact};
+        let text = eve.doc.get_or_insert_text("solution");
+        let mut txn = eve.doc.transact_mut();
+        let len = text.len(&txn);
+        text.remove_range(&mut txn, 0, len);
+        text.insert(&mut txn, 0, &hostile);
+        let update = txn.encode_update_v1();
+        drop(txn);
+        eve.send_update(update);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let submitter = {
+        let (base, busy, token, stop) = (base.clone(), busy.clone(), token.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut runs = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let r = http()
+                    .post(format!("{base}/api/rooms/{busy}/runs?wait=true"))
+                    .bearer_auth(&token)
+                    .json(&json!({"kind": "submit"}))
+                    .send()
+                    .await
+                    .unwrap();
+                if r.status() == 200 {
+                    runs += 1;
+                }
+            }
+            runs
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let loaded = edit_latencies(&ada, &bob, 100).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let runs = submitter.await.unwrap();
+    println!(
+        "edit latency quiet:   p50 {:.2} ms  p99 {:.2} ms\nedit latency hostile: p50 {:.2} ms  p99 {:.2} ms  ({runs} hostile submissions finished meanwhile)",
+        percentile(&quiet, 0.5),
+        percentile(&quiet, 0.99),
+        percentile(&loaded, 0.5),
+        percentile(&loaded, 0.99),
+    );
+    assert!(runs >= 1, "the hostile submissions ran");
+    server.shutdown().await;
+}

@@ -82,6 +82,8 @@ pub struct Seen {
 pub struct SyncClient {
     pub doc: Doc,
     pub seen: Arc<Mutex<Seen>>,
+    /// Signalled after every received frame, so waits end as soon as data arrives.
+    changed: Arc<tokio::sync::Notify>,
     out: mpsc::UnboundedSender<Message>,
 }
 
@@ -113,7 +115,8 @@ impl SyncClient {
         let sv = doc.transact().state_vector();
         out.send(Message::Binary(YMessage::Sync(SyncMessage::SyncStep1(sv)).encode_v1().into())).unwrap();
         // Reader: apply what arrives, answer the server's step 1.
-        let (rdoc, rseen, rout) = (doc.clone(), seen.clone(), out.clone());
+        let changed = Arc::new(tokio::sync::Notify::new());
+        let (rdoc, rseen, rout, rchanged) = (doc.clone(), seen.clone(), out.clone(), changed.clone());
         tokio::spawn(async move {
             while let Some(frame) = stream.next().await {
                 let Ok(frame) = frame else { break };
@@ -134,12 +137,20 @@ impl SyncClient {
                             YMessage::Sync(SyncMessage::SyncStep2(u)) => {
                                 rdoc.transact_mut().apply_update(Update::decode_v1(&u).unwrap()).unwrap();
                                 rseen.lock().unwrap().synced = true;
+                                rchanged.notify_waiters();
                             }
                             YMessage::Sync(SyncMessage::Update(u)) => {
                                 rdoc.transact_mut().apply_update(Update::decode_v1(&u).unwrap()).unwrap();
+                                rchanged.notify_waiters();
                             }
-                            YMessage::Awareness(a) => rseen.lock().unwrap().awareness.push(a),
-                            YMessage::Auth(Some(reason)) => rseen.lock().unwrap().refusals.push(reason),
+                            YMessage::Awareness(a) => {
+                                rseen.lock().unwrap().awareness.push(a);
+                                rchanged.notify_waiters();
+                            }
+                            YMessage::Auth(Some(reason)) => {
+                                rseen.lock().unwrap().refusals.push(reason);
+                                rchanged.notify_waiters();
+                            }
                             _ => {}
                         }
                     }
@@ -152,8 +163,9 @@ impl SyncClient {
                 }
             }
             rseen.lock().unwrap().closed = true;
+            rchanged.notify_waiters();
         });
-        let client = SyncClient { doc, seen, out };
+        let client = SyncClient { doc, seen, changed, out };
         client.wait_until("synced", |c| c.seen.lock().unwrap().synced).await;
         client
     }
@@ -204,17 +216,33 @@ impl SyncClient {
 
     pub async fn wait_until(&self, what: &str, f: impl Fn(&SyncClient) -> bool) {
         let deadline = tokio::time::Instant::now() + PATIENCE;
-        while !f(self) {
+        loop {
+            // Register interest before checking, so a frame in between is not missed.
+            let changed = self.changed.notified();
+            if f(self) {
+                return;
+            }
             assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
-            tokio::time::sleep(Duration::from_millis(10)).await;
+            tokio::select! {
+                _ = changed => {}
+                _ = tokio::time::sleep(Duration::from_millis(10)) => {}
+            }
         }
     }
 
     pub async fn wait_for_text(&self, f: impl Fn(&str) -> bool) {
+        let what = "text";
         let deadline = tokio::time::Instant::now() + PATIENCE;
-        while !f(&self.text()) {
-            assert!(tokio::time::Instant::now() < deadline, "timed out; text is {:?}", self.text());
-            tokio::time::sleep(Duration::from_millis(10)).await;
+        loop {
+            let changed = self.changed.notified();
+            if f(&self.text()) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}; text is {:?}", self.text());
+            tokio::select! {
+                _ = changed => {}
+                _ = tokio::time::sleep(Duration::from_millis(10)) => {}
+            }
         }
     }
 
