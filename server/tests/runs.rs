@@ -83,7 +83,7 @@ async fn red_then_green_then_submit() {
     let base = format!("http://{}", server.addr);
     let history: Value = http().get(format!("{base}/api/rooms/{room}/runs")).send().await.unwrap().json().await.unwrap();
     let lights: Vec<&str> = history["runs"].as_array().unwrap().iter().map(|r| r["light"].as_str().unwrap()).collect();
-    assert_eq!(lights, ["red", "green", "green", "green"]);
+    assert_eq!(lights, ["red", "green", "green", "green"], "{history:#}");
     server.shutdown().await;
 }
 
