@@ -7,7 +7,7 @@ CARGO ?= cargo
 # Compiled-sandbox cache shared by every test server (compiling it takes seconds).
 export RANDORI_CACHE_DIR ?= $(CURDIR)/target/randori-cache
 
-.PHONY: run test build guest web release unit-tests guest-tests kata-check browser-tests interop-tests bench fuzz clean
+.PHONY: run test build guest web release guest-tests kata-check chromium browser-tests interop-tests bench clean
 
 ## run: build everything (release) and serve on http://127.0.0.1:8080
 run: guest web release
@@ -53,7 +53,7 @@ interop-tests: tests/node_modules/.installed
 	cd tests && node --test interop/
 
 browser-tests: chromium tests/node_modules/.installed
-	cd tests && node --test browser/
+	cd tests && node --test --test-concurrency=1 browser/
 
 bench: guest release tests/node_modules/.installed
 	./bench/run.sh

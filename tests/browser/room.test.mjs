@@ -1,10 +1,8 @@
 // End-to-end browser test of the web client against a running Randori server.
 //
-//   RANDORI_URL=http://127.0.0.1:PORT node --test room.test.mjs
+//   cd tests && node --test browser/      (or: make browser-tests)
 //
-// The server must serve web/dist (`randori serve --web-dir web/dist`). Without
-// RANDORI_URL the test is skipped, unless RANDORI_MOCK=1 asks for the JavaScript
-// stand-in in mock-server.mjs (for working on the client without the Rust server).
+// Starts target/debug/randori (serving web/dist) unless RANDORI_URL names a server.
 //
 // Uses the system Chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core;
 // never downloads a browser. Screenshots go to tests/browser/artifacts/.
@@ -48,18 +46,17 @@ const TESTS = [
   '',
 ].join('\n')
 
+// RANDORI_URL points the test at a running server; without it the test starts a real
+// `randori serve` (target/debug/randori) on an ephemeral port with a fresh data dir.
 let base = process.env.RANDORI_URL?.replace(/\/+$/, '') ?? null
-const useMock = !base && !!process.env.RANDORI_MOCK
-const skip = !base && !useMock ? 'set RANDORI_URL to a running `randori serve` (or RANDORI_MOCK=1)' : false
-let mock = null
+let server = null
 let browser = null
 
 before(async () => {
-  if (skip) return
-  if (useMock) {
-    const { startMockServer } = await import('./mock-server.mjs')
-    mock = await startMockServer({})
-    base = mock.url
+  if (!base) {
+    const { startServer } = await import('../server.mjs')
+    server = await startServer()
+    base = server.url
   }
   mkdirSync(ARTIFACTS, { recursive: true })
   // launch() gives every browser a fresh temporary profile; each context below is a
@@ -69,7 +66,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close()
-  await mock?.close()
+  await server?.stop()
 })
 
 const tid = (id) => `[data-testid="${id}"]`
@@ -103,20 +100,26 @@ async function shot(page, file) {
   await page.screenshot({ path: join(ARTIFACTS, file), fullPage: false })
 }
 
-/** The document text of an editor, as CodeMirror shows it. */
+/**
+ * The document text of an editor, as CodeMirror shows it, without the remote-caret
+ * widgets (their name labels are DOM text too).
+ */
+function readEditor(sel) {
+  return [...document.querySelectorAll(`${sel} .cm-content .cm-line`)]
+    .map((line) => {
+      const copy = line.cloneNode(true)
+      for (const w of copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer')) w.remove()
+      return copy.textContent.replace(/\u2060/g, '')
+    })
+    .join('\n')
+}
+
 function editorText(page, which) {
-  return page.evaluate((sel) => {
-    const lines = [...document.querySelectorAll(`${sel} .cm-content .cm-line`)]
-    return lines.map((l) => l.textContent).join('\n')
-  }, `${tid(`editor-${which}`)}`)
+  return page.evaluate(`(${readEditor})(${JSON.stringify(tid(`editor-${which}`))})`)
 }
 
 async function waitForEditorText(page, which, needle, timeout = SYNC_TIMEOUT) {
-  await page.waitForFunction(
-    ([sel, text]) => [...document.querySelectorAll(`${sel} .cm-content .cm-line`)].map((l) => l.textContent).join('\n').includes(text),
-    [tid(`editor-${which}`), needle],
-    { timeout },
-  )
+  await page.waitForFunction(`(${readEditor})(${JSON.stringify(tid(`editor-${which}`))}).includes(${JSON.stringify(needle)})`, null, { timeout })
 }
 
 async function waitForRole(page, role, timeout = SYNC_TIMEOUT) {
@@ -157,7 +160,7 @@ async function joinAs(page, roomId, name) {
   await page.waitForSelector(`${tid('connection')}[data-state="online"]`, { timeout: SYNC_TIMEOUT })
 }
 
-test('lobby, room and projector follow a randori session', { skip, timeout: 6 * 60_000 }, async (t) => {
+test('lobby, room and projector follow a randori session', { timeout: 6 * 60_000 }, async (t) => {
   const ada = await newPage('ada')
   const bob = await newPage('bob')
   const wall = await newPage('projector', { width: 1920, height: 1080 })
@@ -283,6 +286,9 @@ test('lobby, room and projector follow a randori session', { skip, timeout: 6 * 
     await ada.waitForSelector(`${tid('results-verdict')}[data-verdict="passed"]`, { timeout: RUN_TIMEOUT })
     await wall.waitForFunction((sel) => document.querySelector(sel)?.dataset.verdict === 'passed', tid('latest-result'), { timeout: RUN_TIMEOUT })
     await shot(bob, 'room.png')
+    // The projector flashes "Submission passed!" for a few seconds; shoot the room after.
+    await shot(wall, 'projector-flash.png')
+    await wall.waitForSelector(tid('projector-flash'), { state: 'hidden', timeout: 10_000 })
     await shot(wall, 'projector.png')
   })
 

@@ -35,7 +35,8 @@ export interface CountdownView {
 export function countdownView(rot: Rotation | null, settings: Settings | null, clock: ServerClock): CountdownView {
   if (!rot) return { state: 'idle', remainingMs: null, text: '–:––', caption: 'connecting…' }
   const turnMs = (settings?.turn_seconds ?? 300) * 1000
-  const warnMs = (settings?.warning_seconds ?? 60) * 1000
+  // As the server does: the warning lead stays strictly below the turn length.
+  const warnMs = Math.min(settings?.warning_seconds ?? 60, Math.max(0, (settings?.turn_seconds ?? 300) - 1)) * 1000
   const left = () =>
     rot.deadline_ms != null ? Math.max(0, rot.deadline_ms - clock.now()) : Math.max(0, rot.remaining_ms ?? 0)
   switch (rot.status) {

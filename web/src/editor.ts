@@ -17,6 +17,8 @@ export interface CodeEditorOptions {
   onRun?: () => void
   /** Projector: no undo manager, no local cursor. */
   watcher?: boolean
+  /** Id of an element describing the keys (aria-describedby). */
+  describedBy?: string
 }
 
 export class CodeEditor {
@@ -49,7 +51,7 @@ export class CodeEditor {
       python(),
       EditorView.lineWrapping,
       // tabindex keeps a read-only editor reachable by keyboard, to read and scroll the code.
-      EditorView.contentAttributes.of({ 'aria-label': this.opts.label, tabindex: '0' }),
+      EditorView.contentAttributes.of({ 'aria-label': this.opts.label, tabindex: '0', ...(this.opts.describedBy ? { 'aria-describedby': this.opts.describedBy } : {}) }),
       this.readOnlyC.of(EditorState.readOnly.of(this.readOnly)),
       this.editableC.of(EditorView.editable.of(!this.readOnly)),
     ]

@@ -51,6 +51,8 @@ export interface LightStripOptions {
   selectedId?: string | null
   /** Show only the last N lights (projector). */
   max?: number
+  /** Shown when there is no run yet. */
+  emptyText?: string
 }
 
 /** Render every finished run as a light, oldest first, plus pending runs at the end. */
@@ -69,13 +71,13 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
       h('span', { class: 'light-icon', 'aria-hidden': 'true' }, LIGHT_ICON[light]),
       h('span', { class: 'light-initials', 'aria-hidden': 'true' }, initials(who)),
       run.kind === 'submit' ? h('span', { class: 'light-kind', 'aria-hidden': 'true' }, '★') : null,
+      h('span', { class: 'visually-hidden' }, runTitle(run, nameOf)),
     ]
     const attrs = {
       class: `light light-${light}${run.kind === 'submit' ? ' light-submit' : ''}${opts.selectedId === run.id ? ' selected' : ''}`,
       testid: 'light',
       dataset: { light, kind: run.kind, runId: run.id, verdict: run.verdict ?? '' },
       title: runTitle(run, nameOf),
-      'aria-label': runTitle(run, nameOf),
     }
     const onSelect = opts.onSelect
     items.push(
@@ -109,8 +111,8 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
       ),
     )
   }
-  if (items.length === 0) {
-    items.push(h('li', { class: 'light-empty muted' }, 'No runs yet'))
+  if (items.length === 0 && opts.emptyText !== '') {
+    items.push(h('li', { class: 'light-empty muted' }, opts.emptyText ?? 'No runs yet'))
   }
   replace(el, ...items)
   el.dataset.count = String(done.length + hidden)
@@ -127,14 +129,43 @@ function showValue(v: unknown): string {
   }
 }
 
-function caseRow(c: CaseResult): HTMLElement {
+const compactJson = (v: unknown) => {
+  try {
+    return JSON.stringify(v)
+  } catch {
+    return String(v)
+  }
+}
+
+/**
+ * A case input as code: {"args": [3]} → fizzbuzz(3); {"init": [], "calls": [["roll", [5]]]}
+ * → Game() / .roll(5). Anything else as JSON.
+ */
+export function showInput(input: unknown, entry: string | null = null): string {
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    const o = input as Record<string, unknown>
+    const args = (a: unknown) => (Array.isArray(a) ? a.map(compactJson).join(', ') : compactJson(a))
+    if (Array.isArray(o.args) && Object.keys(o).length === 1) return `${entry ?? ''}(${args(o.args)})`
+    if (Array.isArray(o.calls)) {
+      const lines = [`${entry ?? 'obj'}(${args(o.init ?? [])})`]
+      for (const call of o.calls) {
+        if (Array.isArray(call)) lines.push(`.${String(call[0])}(${args(call[1] ?? [])})${call.length > 2 ? ` → ${compactJson(call[2])}` : ''}`)
+      }
+      return lines.join('\n')
+    }
+  }
+  return showValue(input)
+}
+
+function caseRow(c: CaseResult, entry: string | null): HTMLElement {
   const status = c.status ?? 'not_run'
   const details: HTMLElement[] = []
   const has = (v: unknown) => v !== undefined && v !== null
   for (const key of ['input', 'expected', 'actual'] as const) {
     // A null "actual" next to an expected value is a real answer (the function returned None).
     const show = has(c[key]) || (key === 'actual' && c.actual === null && has(c.expected))
-    if (show) details.push(h('dt', null, key), h('dd', null, h('code', { testid: `result-${key}` }, showValue(c[key]))))
+    const text = key === 'input' ? showInput(c.input, entry) : showValue(c[key])
+    if (show) details.push(h('dt', null, key), h('dd', null, h('code', { testid: `result-${key}` }, text)))
   }
   return h(
     'li',
@@ -159,8 +190,8 @@ function caseRow(c: CaseResult): HTMLElement {
   )
 }
 
-/** The results panel for one run (null: nothing run yet). */
-export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, latest = true): void {
+/** The results panel for one run (null: nothing run yet). `entry` names the kata's function or class. */
+export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, latest = true, entry: string | null = null): void {
   if (!run) {
     el.dataset.verdict = ''
     el.dataset.runId = ''
@@ -199,7 +230,7 @@ export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, 
       ),
     ),
     results.length
-      ? h('ol', { class: 'result-list', testid: 'result-list' }, failedFirst.map(caseRow))
+      ? h('ol', { class: 'result-list', testid: 'result-list' }, failedFirst.map((c) => caseRow(c, entry)))
       : h('p', { class: 'muted' }, 'No individual results.'),
   )
 }

@@ -294,6 +294,7 @@ export function renderLobby(app: HTMLElement): void {
     h(
       'main',
       { id: 'main', class: 'lobby', testid: 'lobby' },
+      h('h1', { class: 'visually-hidden' }, 'Randori lobby'),
       h('div', { class: 'lobby-side' }, createForm, joinForm, h('section', { class: 'card', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Your recent rooms'), recentList)),
       h('section', { class: 'lobby-katas', 'aria-labelledby': 'katas-title' }, h('h2', { id: 'katas-title' }, 'Katas'), kataList),
     ),

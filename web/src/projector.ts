@@ -57,7 +57,8 @@ function startProjector(app: HTMLElement, initial: Room): void {
   // ---- roles ---
   const who = (label: string, testid: string) => {
     const value = h('span', { class: 'who-name', testid })
-    return { value, el: h('div', { class: `who who-${testid}` }, h('span', { class: 'who-label' }, label), value) }
+    const labelEl = h('span', { class: 'who-label' }, label)
+    return { value, labelEl, el: h('div', { class: `who who-${testid}` }, labelEl, value) }
   }
   const drv = who('Driving', 'projector-driver')
   const nav = who('Navigating', 'projector-navigator')
@@ -125,6 +126,13 @@ function startProjector(app: HTMLElement, initial: Room): void {
     replace(nav.value, ...person(r.navigator))
     replace(nxt.value, ...person(r.next))
     const st = room.rotation?.status ?? 'idle'
+    const later = st === 'break' || st === 'idle'
+    drv.labelEl.textContent = later ? 'Drives first' : 'Driving'
+    nav.labelEl.textContent = later ? 'Navigates first' : 'Navigating'
+    if (st === 'break') {
+      drv.labelEl.textContent = 'Drives after the break'
+      nav.labelEl.textContent = 'Navigates after the break'
+    }
     const text: Record<string, string> = {
       idle: 'Waiting to start',
       running: `Turn ${room.rotation?.turn ?? ''}`,
@@ -137,14 +145,14 @@ function startProjector(app: HTMLElement, initial: Room): void {
     statusLine.textContent = `${text[st] ?? st} · ${room.settings.mode === 'strict' ? 'strict' : 'free'} mode · ${room.participants.filter((p) => p.online).length} online`
     countdown.set(room.rotation, room.settings)
     title.textContent = room.kata_title ?? 'Free practice'
-    renderLights(lightStrip, [...runs.values()], nameOf, { max: 24 })
+    renderLights(lightStrip, [...runs.values()], nameOf, { max: 24, emptyText: '' })
     renderLatest()
   }
 
   const flash = (text: string) => {
     banner.textContent = text
     banner.hidden = false
-    setTimeout(() => (banner.hidden = true), 5000)
+    setTimeout(() => (banner.hidden = true), 4000)
   }
 
   const applyRotation = (rot: Rotation) => {
@@ -187,7 +195,7 @@ function startProjector(app: HTMLElement, initial: Room): void {
         applyRotation(ev.rotation)
         if (store.prefs().sound) beep()
         const r = rolesOf(ev.rotation)
-        flash(ev.rotation.status === 'waiting' ? "Time's up!" : `Time's up! ${nameOf(r.driver)} drives`)
+        flash(ev.rotation.status === 'waiting' ? "Time's up!" : ev.rotation.status === 'break' ? 'Break time!' : `Time's up! ${nameOf(r.driver)} drives`)
         break
       }
       case 'run_queued':

@@ -12,7 +12,7 @@ import { renderLights, renderResults } from './lights'
 import { pageHeader } from './lobby'
 import { canEdit, participantMap, roleOf, rolesOf } from './roles'
 import { renderRoster } from './roster'
-import { loadStatement } from './statement'
+import { entryName, loadStatement } from './statement'
 import { captureFacilitatorHash, store, type Identity } from './storage'
 import { SyncManager, TEXT_NAMES, type SyncSession, type SyncStatus, type TextName } from './sync'
 
@@ -180,7 +180,7 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
     'header',
     { class: 'site-header room-header' },
     h('a', { class: 'brand', href: '/', 'aria-label': 'Randori lobby' }, h('span', { class: 'brand-lights', 'aria-hidden': 'true' }, '●●●'), ' Randori'),
-    h('div', { class: 'room-title' }, h('span', { testid: 'room-kata' }, room.kata_title ?? 'Free practice'), h('span', { class: 'muted mono small', testid: 'room-id' }, ` ${roomId}`)),
+    h('h1', { class: 'room-title' }, h('span', { testid: 'room-kata' }, room.kata_title ?? 'Free practice'), h('span', { class: 'muted mono small', testid: 'room-id' }, ` ${roomId}`)),
     connection,
     h(
       'div',
@@ -224,7 +224,8 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
 
   // ---- statement pane --------------------------------------------------------
   const statement = h('div', { class: 'statement', testid: 'statement' })
-  const statementPane = h('aside', { class: 'pane statement-pane', 'aria-label': 'Kata statement', id: 'statement-pane' }, statement)
+  // tabindex: the pane scrolls, so keyboard users must be able to focus it.
+  const statementPane = h('aside', { class: 'pane statement-pane', 'aria-label': 'Kata statement', id: 'statement-pane', tabIndex: 0 }, statement)
   const statementToggle = h(
     'button',
     { type: 'button', class: 'small statement-toggle', testid: 'statement-toggle', 'aria-controls': 'statement-pane', 'aria-expanded': 'true', title: 'Hide the kata statement' },
@@ -239,7 +240,11 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
     statementToggle.title = hidden ? 'Show the kata statement' : 'Hide the kata statement'
     for (const n of TEXT_NAMES) editors[n].view.requestMeasure()
   })
-  void loadStatement(statement, room.kata, room.kata_title)
+  let entry: string | null = null
+  void loadStatement(statement, room.kata, room.kata_title).then((kata) => {
+    entry = entryName(kata?.entry)
+    if (entry) renderRuns()
+  })
 
   // ---- editors ----------------------------------------------------------------
   const tabButtons = {} as Record<TextName, HTMLButtonElement>
@@ -282,6 +287,7 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
       label: name === 'solution' ? 'Solution code' : 'Test code',
       readOnly: true,
       onRun: () => void requestRun('test'),
+      describedBy: 'editor-keys',
     })
   }
   tabList.addEventListener('keydown', (e) => {
@@ -319,7 +325,18 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
     { class: 'run-bar' },
     runTests,
     submit,
-    h('span', { class: 'muted small kbd-hint' }, h('kbd', null, 'Ctrl'), '+', h('kbd', null, 'Enter'), ' runs the tests'),
+    h(
+      'span',
+      { class: 'muted small kbd-hint', id: 'editor-keys' },
+      h('kbd', null, 'Ctrl'),
+      '+',
+      h('kbd', null, 'Enter'),
+      ' runs the tests · ',
+      h('kbd', null, 'Esc'),
+      ' then ',
+      h('kbd', null, 'Tab'),
+      ' leaves the editor',
+    ),
     runStatus,
   )
   if (!me) runBar.hidden = true
@@ -409,7 +426,7 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
         results.focus()
       },
     })
-    renderResults(results, selected ?? latest, nameOf, !selected || selected.id === latest?.id)
+    renderResults(results, selected ?? latest, nameOf, !selected || selected.id === latest?.id, entry)
     renderRunState()
   }
 
@@ -472,7 +489,9 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
   document.title = `${room.kata_title ?? 'Free practice'} · Randori`
 
   // ---- rendering of room state ---------------------------------------------------
-  let lastRole = roleOf(room.rotation, meId)
+  let helloSeen = false
+  // Unknown until the first hello (the room fetched before joining may not list us yet).
+  let lastRole: ReturnType<typeof roleOf> | null = null
 
   function renderBanner() {
     const rot = room.rotation
@@ -482,7 +501,17 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
     const d = nameOf(roles.driver)
     const n = roles.navigator ? nameOf(roles.navigator) : null
     let main: string
-    if (role === 'driving') main = n ? `You are driving. Type what ${n} suggests.` : 'You are driving.'
+    if (st === 'break') {
+      // During a break the roles shown are those of the turn after it.
+      main =
+        role === 'driving'
+          ? 'You drive after the break.'
+          : role === 'navigating'
+            ? 'You navigate after the break.'
+            : roles.driver
+              ? `After the break ${d} drives${n ? `, ${n} navigates` : ''}.`
+              : ''
+    } else if (role === 'driving') main = n ? `You are driving. Type what ${n} suggests.` : 'You are driving.'
     else if (role === 'navigating') main = `You are navigating. Guide ${d} in words.`
     else if (role === 'next') main = `You are next up. ${d} drives${n ? `, ${n} navigates` : ''}.`
     else main = me ? `You are watching. ${roles.driver ? `${d} drives${n ? `, ${n} navigates` : ''}.` : ''}` : `You are watching${roles.driver ? `: ${d} drives${n ? `, ${n} navigates` : ''}` : ''}.`
@@ -547,7 +576,9 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
   function afterRotationChange() {
     renderRoom()
     const role = roleOf(room.rotation, meId)
-    if (role !== lastRole) {
+    if (lastRole === null) {
+      if (helloSeen) lastRole = role
+    } else if (role !== lastRole) {
       if (role === 'driving') toast('You are driving now.', 'success')
       else if (role === 'navigating') toast('You are navigating now.', 'info')
       else if (role === 'next') toast('You are next up.', 'info')
@@ -619,6 +650,7 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
   const onEvent = (ev: ServerEvent) => {
     switch (ev.type) {
       case 'hello':
+        helloSeen = true
         if (me && !ev.you) {
           // Our stored token is not known to the server (e.g. the server was reset).
           store.setIdentity(roomId, null)
@@ -648,7 +680,9 @@ function startRoom(app: HTMLElement, initial: Room, me: Identity | null): void {
             ? room.settings.time_up === 'on_green'
               ? 'Rotating at the next green test run.'
               : 'Waiting for the facilitator.'
-            : `${nameOf(r.driver)} drives now${r.navigator ? `, ${nameOf(r.navigator)} navigates` : ''}.`
+            : ev.rotation.status === 'break'
+              ? `Break time! Then ${nameOf(r.driver)} drives.`
+              : `${nameOf(r.driver)} drives now${r.navigator ? `, ${nameOf(r.navigator)} navigates` : ''}.`
         alertTimeUp("Time's up!", body)
         toast(`Time's up! ${body}`, 'info')
         break

@@ -25,6 +25,14 @@ function paramList(p: unknown): string {
  * A Python signature for the kata's entry point. Accepts the server's shape
  * ({"kind": "function" | "class", "name", ...}) and kata.toml's ({"function": ...}).
  */
+/** The name of the kata's function or class, for showing case inputs as calls. */
+export function entryName(entry: unknown): string | null {
+  if (!entry || typeof entry !== 'object') return null
+  const e = entry as Record<string, unknown>
+  for (const v of [e.name, e.function, e.class]) if (typeof v === 'string') return v
+  return null
+}
+
 export function entrySignature(entry: unknown): string | null {
   if (!entry || typeof entry !== 'object') return typeof entry === 'string' ? entry : null
   const e = entry as Record<string, unknown>
