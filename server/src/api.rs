@@ -96,8 +96,13 @@ fn parse_json<T: DeserializeOwned>(body: &Bytes) -> ApiResult<T> {
             format!("body larger than {MAX_BODY_BYTES} bytes"),
         ));
     }
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { body };
-    serde_json::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -144,12 +149,17 @@ async fn create_room(
     if !app.allow_room_creation(peer.ip()) {
         return Err(ApiError(
             StatusCode::TOO_MANY_REQUESTS,
-            format!("at most {} rooms per minute from one address", app.config.rooms_per_minute),
+            format!(
+                "at most {} rooms per minute from one address",
+                app.config.rooms_per_minute
+            ),
         ));
     }
     let language = req.language.unwrap_or_else(|| "python".into());
     if language != "python" {
-        return Err(ApiError::bad_request(format!("language {language:?} is not supported; use \"python\"")));
+        return Err(ApiError::bad_request(format!(
+            "language {language:?} is not supported; use \"python\""
+        )));
     }
     let mut rotation = RotationSettings::default();
     if let Some(s) = req.turn_seconds {
@@ -164,7 +174,9 @@ async fn create_room(
     if let Some(s) = req.break_seconds {
         rotation.break_seconds = s;
     }
-    rotation.validate().map_err(|e| ApiError::bad_request(e.to_string()))?;
+    rotation
+        .validate()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
     let mut new = NewRoom {
         language,
         mode: req.mode.unwrap_or_default(),
@@ -173,19 +185,20 @@ async fn create_room(
     };
     if let Some(slug) = req.kata {
         let catalogue = app.katas.current();
-        let kata = catalogue
-            .get(&slug)
-            .ok_or_else(|| ApiError::bad_request(format!("no kata named {slug:?}; see GET /api/katas")))?;
-        let starter = kata
-            .starter(&new.language)
-            .ok_or_else(|| ApiError::bad_request(format!("kata {slug:?} has no {} starter", new.language)))?;
+        let kata = catalogue.get(&slug).ok_or_else(|| {
+            ApiError::bad_request(format!("no kata named {slug:?}; see GET /api/katas"))
+        })?;
+        let starter = kata.starter(&new.language).ok_or_else(|| {
+            ApiError::bad_request(format!("kata {slug:?} has no {} starter", new.language))
+        })?;
         new.starter_solution = starter.solution.clone();
         new.starter_tests = starter.tests.clone();
         new.kata_title = Some(kata.spec.title.clone());
         new.kata = Some(slug);
     } else {
         new.starter_solution = "# Free practice: write your solution here.\n".into();
-        new.starter_tests = "from solution import *\n\n\ndef test_example():\n    assert True\n".into();
+        new.starter_tests =
+            "from solution import *\n\n\ndef test_example():\n    assert True\n".into();
     }
     let (id, facilitator_token) = app.rooms.create(new).await?;
     let join_url = format!("{}/r/{id}", app.public_url());
@@ -195,7 +208,10 @@ async fn create_room(
     ))
 }
 
-async fn get_room(State(app): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+async fn get_room(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     Ok(Json(room(&app, &id).await?.view()))
 }
 
@@ -212,15 +228,24 @@ async fn join_room(
     let req: Join = parse_json(&body)?;
     let room = room(&app, &id).await?;
     let (participant_id, token) = room.join(&req.name).await?;
-    Ok(Json(json!({"participant_id": participant_id, "token": token})))
+    Ok(Json(
+        json!({"participant_id": participant_id, "token": token}),
+    ))
 }
 
 fn participant(room: &Room, headers: &HeaderMap) -> ApiResult<Participant> {
     let token = bearer(headers).ok_or_else(|| {
-        ApiError(StatusCode::UNAUTHORIZED, "send the participant token as Authorization: Bearer <token>".into())
+        ApiError(
+            StatusCode::UNAUTHORIZED,
+            "send the participant token as Authorization: Bearer <token>".into(),
+        )
     })?;
-    room.participant_by_token(token)
-        .ok_or_else(|| ApiError(StatusCode::FORBIDDEN, "not a participant token of this room".into()))
+    room.participant_by_token(token).ok_or_else(|| {
+        ApiError(
+            StatusCode::FORBIDDEN,
+            "not a participant token of this room".into(),
+        )
+    })
 }
 
 #[derive(Deserialize)]
@@ -256,7 +281,10 @@ async fn create_run(
         .into_response())
 }
 
-async fn list_runs(State(app): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Json<Value>> {
+async fn list_runs(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
     let room = room(&app, &id).await?;
     let runs = crate::runs::history(&app, room.id()).await?;
     Ok(Json(json!({"runs": runs})))
@@ -282,10 +310,16 @@ async fn rotation(
 ) -> ApiResult<Json<Value>> {
     let room = room(&app, &id).await?;
     let token = bearer(&headers).ok_or_else(|| {
-        ApiError(StatusCode::UNAUTHORIZED, "send the facilitator token as Authorization: Bearer <token>".into())
+        ApiError(
+            StatusCode::UNAUTHORIZED,
+            "send the facilitator token as Authorization: Bearer <token>".into(),
+        )
     })?;
     if !room.verify_facilitator(token) {
-        return Err(ApiError(StatusCode::FORBIDDEN, "not the facilitator token of this room".into()));
+        return Err(ApiError(
+            StatusCode::FORBIDDEN,
+            "not the facilitator token of this room".into(),
+        ));
     }
     let action: Value = parse_json(&body)?;
     Ok(Json(apply_rotation_value(&room, action).await?))
@@ -294,20 +328,19 @@ async fn rotation(
 /// Applies a rotation action given as JSON. The room-level `mode` setting rides
 /// along with the rotation `settings` action, since clients see one settings object.
 pub async fn apply_rotation_value(room: &Room, mut action: Value) -> ApiResult<Value> {
-    if action.get("action").and_then(Value::as_str) == Some("settings") {
-        if let Some(mode) = action.get_mut("settings").and_then(|s| s.as_object_mut()).and_then(|s| s.remove("mode")) {
-            let mode: EditMode = serde_json::from_value(mode)
-                .map_err(|e| ApiError::bad_request(format!("settings.mode: {e}")))?;
-            room.set_mode(mode).await?;
-        }
+    if action.get("action").and_then(Value::as_str) == Some("settings")
+        && let Some(mode) = action
+            .get_mut("settings")
+            .and_then(|s| s.as_object_mut())
+            .and_then(|s| s.remove("mode"))
+    {
+        let mode: EditMode = serde_json::from_value(mode)
+            .map_err(|e| ApiError::bad_request(format!("settings.mode: {e}")))?;
+        room.set_mode(mode).await?;
     }
-    let action: RotationAction =
-        serde_json::from_value(action).map_err(|e| ApiError::bad_request(format!("invalid rotation action: {e}")))?;
+    let action: RotationAction = serde_json::from_value(action)
+        .map_err(|e| ApiError::bad_request(format!("invalid rotation action: {e}")))?;
     Ok(room.rotation_action(action).await?)
-}
-
-pub async fn apply_rotation(room: &Room, action: RotationAction) -> Result<Value, RoomError> {
-    room.rotation_action(action).await
 }
 
 async fn list_katas(State(app): State<Arc<AppState>>) -> Json<Value> {
@@ -315,7 +348,10 @@ async fn list_katas(State(app): State<Arc<AppState>>) -> Json<Value> {
     Json(json!({"katas": catalogue.summaries()}))
 }
 
-async fn get_kata(State(app): State<Arc<AppState>>, Path(slug): Path<String>) -> ApiResult<Json<Value>> {
+async fn get_kata(
+    State(app): State<Arc<AppState>>,
+    Path(slug): Path<String>,
+) -> ApiResult<Json<Value>> {
     let catalogue = app.katas.current();
     let kata = catalogue
         .get(&slug)
@@ -352,10 +388,12 @@ async fn upgrade_target(
     let room = room(app, id).await?;
     let participant = match token.filter(|t| !t.is_empty()) {
         None => None,
-        Some(token) => Some(
-            room.participant_by_token(token)
-                .ok_or_else(|| ApiError(StatusCode::FORBIDDEN, "not a participant token of this room".into()))?,
-        ),
+        Some(token) => Some(room.participant_by_token(token).ok_or_else(|| {
+            ApiError(
+                StatusCode::FORBIDDEN,
+                "not a participant token of this room".into(),
+            )
+        })?),
     };
     Ok((room, participant))
 }

@@ -23,7 +23,11 @@ pub struct ServeConfig {
     pub web_dir: PathBuf,
 
     /// The Python sandbox component (built by scripts/build-guest.sh).
-    #[arg(long, env = "RANDORI_GUEST_WASM", default_value = "./build/runner.wasm")]
+    #[arg(
+        long,
+        env = "RANDORI_GUEST_WASM",
+        default_value = "./build/runner.wasm"
+    )]
     pub guest_wasm: PathBuf,
 
     /// Directory for the compiled-sandbox cache (default: <data-dir>/cache). Sharing one
@@ -64,7 +68,9 @@ pub struct ServeConfig {
 impl ServeConfig {
     /// Where the compiled-sandbox cache lives.
     pub fn cache_dir(&self) -> PathBuf {
-        self.cache_dir.clone().unwrap_or_else(|| self.data_dir.join("cache"))
+        self.cache_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("cache"))
     }
 
     /// Defaults for tests and tools: everything under `data_dir`, ephemeral port.

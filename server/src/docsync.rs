@@ -50,7 +50,10 @@ pub enum Effect {
     /// Presence changed: send `frame` to everyone (the sender too: the stock client
     /// counts any message as a sign of life), and remember which awareness client
     /// ids arrived over this connection so they can be removed when it closes.
-    Awareness { frame: Vec<u8>, clients: Vec<ClientID> },
+    Awareness {
+        frame: Vec<u8>,
+        clients: Vec<ClientID>,
+    },
     /// The sender may not edit now: tell it why; nothing was applied.
     Refused { frame: Vec<u8> },
     /// Nothing to do (a duplicate update, an unchanged awareness state).
@@ -110,7 +113,10 @@ impl SharedDoc {
         let update = {
             let doc = shared.awareness.doc();
             // Root refs first: asking for one takes the document lock itself.
-            let (solution_text, tests_text) = (doc.get_or_insert_text(SOLUTION), doc.get_or_insert_text(TESTS));
+            let (solution_text, tests_text) = (
+                doc.get_or_insert_text(SOLUTION),
+                doc.get_or_insert_text(TESTS),
+            );
             let mut txn = doc.transact_mut();
             // One insert per text, not per character: yrs is slow at big local transactions.
             solution_text.insert(&mut txn, 0, solution);
@@ -127,10 +133,10 @@ impl SharedDoc {
     pub fn greeting(&self) -> Vec<Vec<u8>> {
         let sv = self.awareness.doc().transact().state_vector();
         let mut frames = vec![protocol::encode_sync_step1(&sv)];
-        if let Ok(update) = self.awareness.update() {
-            if !update.clients.is_empty() {
-                frames.push(protocol::encode_awareness(update));
-            }
+        if let Ok(update) = self.awareness.update()
+            && !update.clients.is_empty()
+        {
+            frames.push(protocol::encode_awareness(update));
         }
         frames
     }
@@ -244,7 +250,10 @@ impl SharedDoc {
 
     /// Number of awareness states currently present.
     pub fn present_clients(&self) -> usize {
-        self.awareness.iter().filter(|(_, s)| s.data.is_some()).count()
+        self.awareness
+            .iter()
+            .filter(|(_, s)| s.data.is_some())
+            .count()
     }
 }
 
@@ -334,8 +343,12 @@ mod tests {
     fn late_joiner_gets_everything_through_step2() {
         let mut shared = SharedDoc::new();
         let alice = Client::new();
-        shared.handle(one(&alice.type_at(0, "hello")), None).unwrap();
-        shared.handle(one(&alice.type_at(5, " world")), None).unwrap();
+        shared
+            .handle(one(&alice.type_at(0, "hello")), None)
+            .unwrap();
+        shared
+            .handle(one(&alice.type_at(5, " world")), None)
+            .unwrap();
         let late = Client::new();
         let Effect::Reply(frames) = shared.handle(one(&late.step1()), None).unwrap() else {
             panic!()
@@ -396,8 +409,9 @@ mod tests {
             panic!()
         };
         client.receive(&frames[0]);
-        let Effect::Applied { update, .. } =
-            shared.handle(one(&client.type_at(0, "# hi\n")), None).unwrap()
+        let Effect::Applied { update, .. } = shared
+            .handle(one(&client.type_at(0, "# hi\n")), None)
+            .unwrap()
         else {
             panic!()
         };
@@ -427,7 +441,9 @@ mod tests {
             Effect::Applied { .. }
         ));
         assert_eq!(
-            shared.handle(one(&client.type_at(0, &big)), None).unwrap_err(),
+            shared
+                .handle(one(&client.type_at(0, &big)), None)
+                .unwrap_err(),
             DocError::TooLarge
         );
     }

@@ -37,7 +37,12 @@ enum Command {
     },
 }
 
-pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Participant>, app: Arc<AppState>) {
+pub async fn serve(
+    socket: WebSocket,
+    room: Arc<Room>,
+    participant: Option<Participant>,
+    app: Arc<AppState>,
+) {
     let Ok((mut events, hello)) = room.attach_events(participant.as_ref()) else {
         let mut socket = socket;
         let _ = socket
@@ -50,7 +55,11 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
     };
     app.metrics.connections.fetch_add(1, Ordering::Relaxed);
     let (mut sink, mut stream) = socket.split();
-    let mut bucket = TokenBucket::new(COMMANDS_PER_SECOND, COMMANDS_PER_SECOND * 2.0, Instant::now());
+    let mut bucket = TokenBucket::new(
+        COMMANDS_PER_SECOND,
+        COMMANDS_PER_SECOND * 2.0,
+        Instant::now(),
+    );
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let mut last_heard = Instant::now();
     let mut closing: Option<(u16, String)> = None;
@@ -83,9 +92,8 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
                         break;
                     }
                     let reply = handle_command(&text, &room, participant.as_ref(), &app).await;
-                    if let Some(reply) = reply {
-                        if sink.send(Message::Text(reply.to_string().into())).await.is_err() { break; }
-                    }
+                    if let Some(reply) = reply
+                        && sink.send(Message::Text(reply.to_string().into())).await.is_err() { break; }
                 }
                 _ = ping.tick() => {
                     if last_heard.elapsed() > DEAD_PEER_TIMEOUT {
@@ -103,7 +111,10 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
     }
     if let Some((code, reason)) = closing {
         let _ = sink
-            .send(Message::Close(Some(CloseFrame { code, reason: reason.into() })))
+            .send(Message::Close(Some(CloseFrame {
+                code,
+                reason: reason.into(),
+            })))
             .await;
     }
     let _ = sink.close().await;
@@ -125,9 +136,14 @@ async fn handle_command(
     };
     match command {
         Command::Ping => Some(json!({"type": "pong", "server_time_ms": app.clock.now_ms()})),
-        Command::Rotation { facilitator_token, action } => {
+        Command::Rotation {
+            facilitator_token,
+            action,
+        } => {
             if !room.verify_facilitator(&facilitator_token) {
-                return Some(json!({"type": "error", "message": "rotation actions need the facilitator token"}));
+                return Some(
+                    json!({"type": "error", "message": "rotation actions need the facilitator token"}),
+                );
             }
             match crate::api::apply_rotation_value(room, serde_json::Value::Object(action)).await {
                 Ok(_) => None,
@@ -136,7 +152,9 @@ async fn handle_command(
         }
         Command::Run { kind } => {
             let Some(participant) = participant else {
-                return Some(json!({"type": "error", "message": "watchers cannot run tests; join the room first"}));
+                return Some(
+                    json!({"type": "error", "message": "watchers cannot run tests; join the room first"}),
+                );
             };
             match crate::runs::request(app, room, participant, kind).await {
                 Ok(_) => None,

@@ -68,10 +68,19 @@ pub struct Judged {
 
 pub async fn run(sandbox: &Sandbox, job: &Job) -> Judged {
     match job {
-        Job::Tests { solution, tests, per_test, memory_mb } => run_tests(sandbox, solution, tests, *per_test, *memory_mb).await,
-        Job::Submit { solution, kata, language, seed, random_count } => {
-            run_submission(sandbox, solution, kata, language, *seed, *random_count).await
-        }
+        Job::Tests {
+            solution,
+            tests,
+            per_test,
+            memory_mb,
+        } => run_tests(sandbox, solution, tests, *per_test, *memory_mb).await,
+        Job::Submit {
+            solution,
+            kata,
+            language,
+            seed,
+            random_count,
+        } => run_submission(sandbox, solution, kata, language, *seed, *random_count).await,
     }
 }
 
@@ -87,13 +96,22 @@ fn failed_to_load(kind: RunKind, row: ResultRow) -> Judged {
     Judged { rows, outcome }
 }
 
-async fn run_tests(sandbox: &Sandbox, solution: &str, tests: &str, per_test: Duration, memory_mb: u64) -> Judged {
+async fn run_tests(
+    sandbox: &Sandbox,
+    solution: &str,
+    tests: &str,
+    per_test: Duration,
+    memory_mb: u64,
+) -> Judged {
     let kind = RunKind::Test;
     let mut instance = match sandbox.instantiate(memory_mb).await {
         Ok(i) => i,
         Err(e) => return internal(kind, "sandbox", e),
     };
-    for (module, file, source) in [("solution", "solution.py", solution), ("test_solution", "test_solution.py", tests)] {
+    for (module, file, source) in [
+        ("solution", "solution.py", solution),
+        ("test_solution", "test_solution.py", tests),
+    ] {
         let outcome = instance.load(module, source, LOAD_BUDGET).await;
         if let Some(row) = verdict::judge_load(file, &outcome) {
             return failed_to_load(kind, row);
@@ -102,9 +120,20 @@ async fn run_tests(sandbox: &Sandbox, solution: &str, tests: &str, per_test: Dur
     let names = match instance.list_tests(LOAD_BUDGET).await {
         CallOutcome::Replied(text) => match parse_names(&text) {
             Some(n) => n,
-            None => return failed_to_load(kind, verdict::judge_load("test_solution.py", &CallOutcome::Replied("{}".into())).unwrap()),
+            None => {
+                return failed_to_load(
+                    kind,
+                    verdict::judge_load("test_solution.py", &CallOutcome::Replied("{}".into()))
+                        .unwrap(),
+                );
+            }
         },
-        other => return failed_to_load(kind, verdict::judge_load("test_solution.py", &other).unwrap()),
+        other => {
+            return failed_to_load(
+                kind,
+                verdict::judge_load("test_solution.py", &other).unwrap(),
+            );
+        }
     };
     let mut rows = Vec::with_capacity(names.len());
     for name in &names {
@@ -155,25 +184,45 @@ pub async fn random_cases(
     if count == 0 {
         return Ok(Vec::new());
     }
-    let reference = kata.references.get(language).ok_or_else(|| format!("kata {} has no {language} reference", kata.slug))?;
+    let reference = kata
+        .references
+        .get(language)
+        .ok_or_else(|| format!("kata {} has no {language} reference", kata.slug))?;
     let mut instance = sandbox.instantiate(REFERENCE_MEMORY_MB).await?;
-    for (module, source) in [("generator", kata.generator.as_str()), ("reference", reference.as_str())] {
+    for (module, source) in [
+        ("generator", kata.generator.as_str()),
+        ("reference", reference.as_str()),
+    ] {
         let outcome = instance.load(module, source, LOAD_BUDGET).await;
         if let Some(row) = verdict::judge_load(&format!("{module}.py"), &outcome) {
-            return Err(format!("the kata's {module} does not load: {}", row.message.unwrap_or_default()));
+            return Err(format!(
+                "the kata's {module} does not load: {}",
+                row.message.unwrap_or_default()
+            ));
         }
     }
     let inputs = generate_inputs(&mut instance, kata, seed, count).await?;
     let budget = Duration::from_millis(kata.spec.budget.case_ms);
     let mut cases = Vec::with_capacity(inputs.len());
     for (i, case) in inputs.into_iter().enumerate() {
-        let outcome = instance.run_case(&case_spec(&kata.spec.entry, "reference", &case.input), budget).await;
+        let outcome = instance
+            .run_case(
+                &case_spec(&kata.spec.entry, "reference", &case.input),
+                budget,
+            )
+            .await;
         let CallOutcome::Replied(text) = outcome else {
-            return Err(format!("the reference failed on random case {i}: {outcome:?}"));
+            return Err(format!(
+                "the reference failed on random case {i}: {outcome:?}"
+            ));
         };
-        let reply: Value = serde_json::from_str(&text).map_err(|e| format!("reference reply: {e}"))?;
+        let reply: Value =
+            serde_json::from_str(&text).map_err(|e| format!("reference reply: {e}"))?;
         if reply.get("status").and_then(Value::as_str) != Some("ok") {
-            return Err(format!("the reference raised on random case {i}: {}", reply.get("error").cloned().unwrap_or_default()));
+            return Err(format!(
+                "the reference raised on random case {i}: {}",
+                reply.get("error").cloned().unwrap_or_default()
+            ));
         }
         let (input, expected) = match case.input {
             CaseInput::Function { args } => (
@@ -181,7 +230,11 @@ pub async fn random_cases(
                 Expected::Value(reply.get("value").cloned().unwrap_or(Value::Null)),
             ),
             CaseInput::Class { init, calls } => {
-                let values = reply.get("values").and_then(Value::as_array).cloned().unwrap_or_default();
+                let values = reply
+                    .get("values")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
                 let calls = calls
                     .into_iter()
                     .zip(values.into_iter().map(Some).chain(std::iter::repeat(None)))
@@ -190,31 +243,50 @@ pub async fn random_cases(
                 (CaseInput::Class { init, calls }, Expected::PerCall)
             }
         };
-        cases.push(Case { name: format!("random {} (seed {seed})", i + 1), input, expected });
+        cases.push(Case {
+            name: format!("random {} (seed {seed})", i + 1),
+            input,
+            expected,
+        });
     }
     Ok(cases)
 }
 
 /// Runs the generator and checks what it produced.
-pub async fn generate_inputs(instance: &mut Instance, kata: &Kata, seed: u64, count: u32) -> Result<Vec<Case>, String> {
-    let spec = json!({"module": "generator", "function": "generate", "args": [seed, count]}).to_string();
+pub async fn generate_inputs(
+    instance: &mut Instance,
+    kata: &Kata,
+    seed: u64,
+    count: u32,
+) -> Result<Vec<Case>, String> {
+    let spec =
+        json!({"module": "generator", "function": "generate", "args": [seed, count]}).to_string();
     let outcome = instance.run_case(&spec, GENERATOR_BUDGET).await;
     let CallOutcome::Replied(text) = outcome else {
         return Err(format!("the generator failed: {outcome:?}"));
     };
     let reply: Value = serde_json::from_str(&text).map_err(|e| format!("generator reply: {e}"))?;
     let Some(Value::Array(items)) = reply.get("value") else {
-        return Err(format!("the generator must return a list of inputs; it replied {}", short(&reply)));
+        return Err(format!(
+            "the generator must return a list of inputs; it replied {}",
+            short(&reply)
+        ));
     };
     if items.len() != count as usize {
-        return Err(format!("the generator returned {} inputs, {count} were asked for", items.len()));
+        return Err(format!(
+            "the generator returned {} inputs, {count} were asked for",
+            items.len()
+        ));
     }
     items
         .iter()
         .enumerate()
         .map(|(i, v)| {
             parse_case(v, &kata.spec.entry, false)
-                .map(|c| Case { name: format!("random {}", i + 1), ..c })
+                .map(|c| Case {
+                    name: format!("random {}", i + 1),
+                    ..c
+                })
                 .map_err(|e| format!("generated input {i}: {e}"))
         })
         .collect()
@@ -248,7 +320,11 @@ async fn run_submission(
         return failed_to_load(kind, row);
     }
     let budget = Duration::from_millis(kata.spec.budget.case_ms);
-    let groups = [(Group::Sample, &kata.samples), (Group::Hidden, &kata.hidden), (Group::Random, &random)];
+    let groups = [
+        (Group::Sample, &kata.samples),
+        (Group::Hidden, &kata.hidden),
+        (Group::Random, &random),
+    ];
     let mut rows = Vec::new();
     for (group, cases) in groups {
         for case in cases.iter() {
@@ -258,7 +334,14 @@ async fn run_submission(
             }
             let spec = case_spec(&kata.spec.entry, "solution", &case.input);
             let outcome = instance.run_case(&spec, budget).await;
-            rows.push(verdict::judge_case(&case.name, group, &case.input, &case.expected, &outcome, &kata.spec.compare));
+            rows.push(verdict::judge_case(
+                &case.name,
+                group,
+                &case.input,
+                &case.expected,
+                &outcome,
+                &kata.spec.compare,
+            ));
         }
     }
     let outcome = verdict::summarize(kind, &rows, true);

@@ -16,7 +16,11 @@ use randori::server::{Server, shutdown_signal};
 use randori::verdict::{Light, Status};
 
 #[derive(Parser)]
-#[command(name = "randori", version, about = "A coding-dojo server: live pair editing, a rotation timer, and Python katas judged in a wasmtime sandbox.")]
+#[command(
+    name = "randori",
+    version,
+    about = "A coding-dojo server: live pair editing, a rotation timer, and Python katas judged in a wasmtime sandbox."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -26,7 +30,11 @@ struct Cli {
 #[derive(clap::Args, Clone)]
 struct SandboxArgs {
     /// The Python sandbox component (built by scripts/build-guest.sh).
-    #[arg(long, env = "RANDORI_GUEST_WASM", default_value = "./build/runner.wasm")]
+    #[arg(
+        long,
+        env = "RANDORI_GUEST_WASM",
+        default_value = "./build/runner.wasm"
+    )]
     guest_wasm: PathBuf,
     /// Directory for the compiled-component cache.
     #[arg(long, env = "RANDORI_CACHE_DIR", default_value = "./data/cache")]
@@ -95,7 +103,10 @@ enum KataCommand {
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "randori=info,warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "randori=info,warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -112,7 +123,12 @@ fn main() -> ExitCode {
 async fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve(config) => serve(config).await,
-        Command::Test { solution, tests, json, sandbox } => {
+        Command::Test {
+            solution,
+            tests,
+            json,
+            sandbox,
+        } => {
             let sandbox = sandbox.load()?;
             let job = Job::Tests {
                 solution: read(&solution)?,
@@ -126,10 +142,17 @@ async fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Kata(KataCommand::New { slug, katas_dir }) => {
             let dir = randori::kata::check::scaffold(&katas_dir, &slug)?;
-            println!("created {}; run `randori kata check {slug}` to see what is left to do", dir.display());
+            println!(
+                "created {}; run `randori kata check {slug}` to see what is left to do",
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Kata(KataCommand::Check { slugs, katas_dir, sandbox }) => {
+        Command::Kata(KataCommand::Check {
+            slugs,
+            katas_dir,
+            sandbox,
+        }) => {
             let catalogue = Catalogue::load(&katas_dir);
             let sandbox = sandbox.load()?;
             let mut failed = false;
@@ -144,7 +167,10 @@ async fn run(command: Command) -> anyhow::Result<ExitCode> {
             for slug in &slugs {
                 if catalogue.get(slug).is_none() && !catalogue.problems.contains_key(slug) {
                     failed = true;
-                    println!("FAIL {slug}\n  no folder {}", katas_dir.join(slug).display());
+                    println!(
+                        "FAIL {slug}\n  no folder {}",
+                        katas_dir.join(slug).display()
+                    );
                 }
             }
             for kata in catalogue.all().filter(|k| wanted(&k.slug)) {
@@ -169,12 +195,23 @@ async fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
             Ok(exit(!failed))
         }
-        Command::Kata(KataCommand::Submit { slug, solution, seed, json, katas_dir, sandbox }) => {
+        Command::Kata(KataCommand::Submit {
+            slug,
+            solution,
+            seed,
+            json,
+            katas_dir,
+            sandbox,
+        }) => {
             let dir = katas_dir.join(&slug);
             let kata = Kata::load(&dir).map_err(|errors| {
                 anyhow::anyhow!(
                     "kata {slug} is broken:\n{}",
-                    errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
+                    errors
+                        .iter()
+                        .map(|e| format!("  {e}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 )
             })?;
             let sandbox = sandbox.load()?;
@@ -194,7 +231,11 @@ async fn run(command: Command) -> anyhow::Result<ExitCode> {
 }
 
 fn exit(ok: bool) -> ExitCode {
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn read(path: &PathBuf) -> anyhow::Result<String> {
@@ -210,21 +251,27 @@ fn print_report(judged: &judge::Judged, json: bool, seed: Option<u64>) {
             "seed": seed,
             "results": judged.rows,
         });
-        println!("{}", serde_json::to_string_pretty(&report).expect("report serializes"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serializes")
+        );
         return;
     }
     for row in &judged.rows {
-        let status = serde_json::to_value(row.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let status = serde_json::to_value(row.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         println!("{:<12} {}", status.to_uppercase(), row.name);
         if let Some(m) = &row.message {
             for line in m.lines() {
                 println!("             {line}");
             }
         }
-        if row.status != Status::Passed {
-            if let (Some(e), Some(a)) = (&row.expected, &row.actual) {
-                println!("             expected {e}\n             actual   {a}");
-            }
+        if row.status != Status::Passed
+            && let (Some(e), Some(a)) = (&row.expected, &row.actual)
+        {
+            println!("             expected {e}\n             actual   {a}");
         }
     }
     let light = match judged.outcome.light {
@@ -245,7 +292,8 @@ async fn serve(config: ServeConfig) -> anyhow::Result<ExitCode> {
     // SIGHUP reloads the kata catalogue.
     #[cfg(unix)]
     tokio::spawn(async move {
-        if let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        if let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
+        {
             while hup.recv().await.is_some() {
                 app.katas.reload();
             }

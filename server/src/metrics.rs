@@ -34,20 +34,62 @@ impl Metrics {
     pub fn render(&self, bytes_stored: u64) -> String {
         let mut out = String::new();
         let mut gauge = |name: &str, help: &str, value: i64| {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
+            );
         };
-        gauge("randori_rooms_loaded", "Rooms in memory.", self.rooms_loaded.load(Ordering::Relaxed));
-        gauge("randori_connections", "Open websockets.", self.connections.load(Ordering::Relaxed));
+        gauge(
+            "randori_rooms_loaded",
+            "Rooms in memory.",
+            self.rooms_loaded.load(Ordering::Relaxed),
+        );
+        gauge(
+            "randori_connections",
+            "Open websockets.",
+            self.connections.load(Ordering::Relaxed),
+        );
         let mut counter = |name: &str, help: &str, value: u64| {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}");
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}"
+            );
         };
-        counter("randori_updates_applied_total", "Document updates applied and stored.", self.updates_applied.load(Ordering::Relaxed));
-        counter("randori_updates_delivered_total", "Update frames sent to peers.", self.updates_delivered.load(Ordering::Relaxed));
-        counter("randori_bytes_stored_total", "Payload bytes written to storage.", bytes_stored);
-        counter("randori_sync_errors_total", "Connections closed for bad input, limits or slowness.", self.sync_errors.load(Ordering::Relaxed));
-        counter("randori_edits_refused_total", "Edits refused from participants who were not driving.", self.edits_refused.load(Ordering::Relaxed));
-        counter("randori_runs_finished_total", "Sandbox runs finished.", self.runs_finished.load(Ordering::Relaxed));
-        counter("randori_runs_rejected_busy_total", "Runs refused because the queue was full.", self.runs_rejected_busy.load(Ordering::Relaxed));
+        counter(
+            "randori_updates_applied_total",
+            "Document updates applied and stored.",
+            self.updates_applied.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_updates_delivered_total",
+            "Update frames sent to peers.",
+            self.updates_delivered.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_bytes_stored_total",
+            "Payload bytes written to storage.",
+            bytes_stored,
+        );
+        counter(
+            "randori_sync_errors_total",
+            "Connections closed for bad input, limits or slowness.",
+            self.sync_errors.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_edits_refused_total",
+            "Edits refused from participants who were not driving.",
+            self.edits_refused.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_runs_finished_total",
+            "Sandbox runs finished.",
+            self.runs_finished.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_runs_rejected_busy_total",
+            "Runs refused because the queue was full.",
+            self.runs_rejected_busy.load(Ordering::Relaxed),
+        );
         out
     }
 }

@@ -274,7 +274,9 @@ mod tests {
             vec![0, 9, 1, 2],
             vec![0, 2, 5, 1, 2, 3, 4, 5],
             vec![1, 50, 1],
-            vec![0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01],
+            vec![
+                0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01,
+            ],
         ] {
             assert!(
                 matches!(decode_frame(&frame), Err(ProtocolError::Malformed(_))),

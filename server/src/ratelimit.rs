@@ -61,7 +61,10 @@ impl PerAddress {
     }
 
     pub fn allow(&mut self, addr: IpAddr, now: Instant) -> bool {
-        if self.last_sweep.is_none_or(|t| now.saturating_duration_since(t) > ADDRESS_MEMORY) {
+        if self
+            .last_sweep
+            .is_none_or(|t| now.saturating_duration_since(t) > ADDRESS_MEMORY)
+        {
             self.buckets
                 .retain(|_, b| now.saturating_duration_since(b.last) < ADDRESS_MEMORY);
             self.last_sweep = Some(now);

@@ -243,11 +243,11 @@ impl Room {
 
     /// The participant holding `token`, if any.
     pub fn participant_by_token(&self, token: &str) -> Option<Participant> {
-        let hash = tokens::hash_token(token);
+        let presented = tokens::hash_token(token);
         self.lock()
             .participants
             .iter()
-            .find(|p| tokens::token_matches(token, &p.token_hash) && p.token_hash == hash)
+            .find(|p| tokens::hashes_match(&presented, &p.token_hash))
             .cloned()
     }
 
@@ -271,7 +271,9 @@ impl Room {
             )));
         }
         if name.chars().any(char::is_control) {
-            return Err(RoomError::Invalid("name must not contain control characters".into()));
+            return Err(RoomError::Invalid(
+                "name must not contain control characters".into(),
+            ));
         }
         let id = tokens::new_id();
         let token = tokens::new_token();
@@ -290,13 +292,16 @@ impl Room {
             state.rotation.join(&id, now);
             // Offline until a socket connects.
             let _ = state.rotation.set_presence(&id, false, now);
-            let ack = self.ctx.store.enqueue(Write::AddParticipant(ParticipantRecord {
-                id: id.clone(),
-                room_id: self.info.id.clone(),
-                name: name.to_string(),
-                token_hash,
-                joined_at_ms: now,
-            }));
+            let ack = self
+                .ctx
+                .store
+                .enqueue(Write::AddParticipant(ParticipantRecord {
+                    id: id.clone(),
+                    room_id: self.info.id.clone(),
+                    name: name.to_string(),
+                    token_hash,
+                    joined_at_ms: now,
+                }));
             (ack, self.save_rotation(&state))
         };
         store::wait(ack).await?;
@@ -350,13 +355,12 @@ impl Room {
 
     /// Handles one decoded message from a sync connection.
     pub async fn handle_sync(&self, peer_id: u64, message: ClientMessage) -> Result<(), RoomError> {
-        let now = self.ctx.clock.now_ms();
         let (effect, pending_write, reply_to) = {
             let mut state = self.lock();
             if state.closed {
                 return Err(RoomError::Closed);
             }
-            let refusal = self.refusal(&state, peer_id, now);
+            let refusal = self.refusal(&state, peer_id);
             let effect = state.doc.handle(message, refusal.as_deref())?;
             let mut pending = None;
             let mut targets = Vec::new();
@@ -408,15 +412,15 @@ impl Room {
             }
             (effect, pending, targets)
         };
-        if let Some(ack) = pending_write {
-            if let Err(e) = store::wait(ack).await {
-                // The document now holds an update that is not stored: drop the
-                // room so everyone resyncs from storage (clients still hold their
-                // edits and send them again on reconnect).
-                tracing::error!(room = %self.info.id, error = %e, "write failed; resetting room");
-                self.close_all();
-                return Err(e.into());
-            }
+        if let Some(ack) = pending_write
+            && let Err(e) = store::wait(ack).await
+        {
+            // The document now holds an update that is not stored: drop the
+            // room so everyone resyncs from storage (clients still hold their
+            // edits and send them again on reconnect).
+            tracing::error!(room = %self.info.id, error = %e, "write failed; resetting room");
+            self.close_all();
+            return Err(e.into());
         }
         match effect {
             Effect::Applied { frame, .. } => {
@@ -438,7 +442,11 @@ impl Room {
             }
             Effect::Refused { frame } => {
                 send_all(&reply_to, &Bytes::from(frame));
-                let name = self.lock().peers.get(&peer_id).and_then(|p| p.participant.clone());
+                let name = self
+                    .lock()
+                    .peers
+                    .get(&peer_id)
+                    .and_then(|p| p.participant.clone());
                 self.emit(json!({
                     "type": "edit_refused",
                     "participant": name,
@@ -451,7 +459,7 @@ impl Room {
     }
 
     /// Why the peer may not edit now, or `None` if it may.
-    fn refusal(&self, state: &RoomState, peer_id: u64, _now: u64) -> Option<String> {
+    fn refusal(&self, state: &RoomState, peer_id: u64) -> Option<String> {
         let participant = state.peers.get(&peer_id)?.participant.as_deref();
         let strict = state.settings.mode == EditMode::Strict;
         match participant {
@@ -572,16 +580,15 @@ impl Room {
     /// Applies a facilitator action; returns the new rotation view.
     pub async fn rotation_action(&self, action: RotationAction) -> Result<Value, RoomError> {
         let now = self.ctx.clock.now_ms();
-        let (events, ack, mode_changed) = {
+        let (events, ack) = {
             let mut state = self.lock();
             if state.closed {
                 return Err(RoomError::Closed);
             }
             let events = state.rotation.apply(action, now)?;
-            (events, self.save_rotation(&state), false)
+            (events, self.save_rotation(&state))
         };
         store::wait(ack).await?;
-        let _ = mode_changed;
         self.timer_wake.notify_one();
         self.publish_rotation_events(events);
         Ok(self.rotation_view())
@@ -589,19 +596,15 @@ impl Room {
 
     /// Changes the room's edit mode (a facilitator setting).
     pub async fn set_mode(&self, mode: EditMode) -> Result<(), RoomError> {
-        let (ack, info) = {
+        let ack = {
             let mut state = self.lock();
             state.settings.mode = mode;
             let settings_json = serde_json::to_string(&state.settings).expect("settings serialize");
-            (
-                self.ctx.store.enqueue(Write::UpdateRoomSettings {
-                    room_id: self.info.id.clone(),
-                    settings_json,
-                }),
-                (),
-            )
+            self.ctx.store.enqueue(Write::UpdateRoomSettings {
+                room_id: self.info.id.clone(),
+                settings_json,
+            })
         };
-        let _ = info;
         store::wait(ack).await?;
         self.publish_room();
         Ok(())
@@ -642,7 +645,10 @@ impl Room {
         )
     }
 
-    fn save_rotation(&self, state: &RoomState) -> tokio::sync::oneshot::Receiver<Result<(), StoreError>> {
+    fn save_rotation(
+        &self,
+        state: &RoomState,
+    ) -> tokio::sync::oneshot::Receiver<Result<(), StoreError>> {
         let json = serde_json::to_string(&state.rotation).expect("rotation serializes");
         self.ctx.store.enqueue(Write::SaveRotation {
             room_id: self.info.id.clone(),
@@ -775,19 +781,18 @@ impl Room {
 
     fn tick(&self) -> Option<u64> {
         let now = self.ctx.clock.now_ms();
-        let (events, ack, next) = {
+        let (events, next) = {
             let mut state = self.lock();
             if state.closed {
                 return None;
             }
             let events = state.rotation.tick(now);
-            let ack = (!events.is_empty()).then(|| self.save_rotation(&state));
-            (events, ack, state.rotation.next_wakeup())
+            if !events.is_empty() {
+                // Queued in order with everything else; nothing here waits on it.
+                drop(self.save_rotation(&state));
+            }
+            (events, state.rotation.next_wakeup())
         };
-        if let Some(ack) = ack {
-            // Rotation state is small and rewritten whole; no need to wait here.
-            drop(ack);
-        }
         self.publish_rotation_events(events);
         next
     }

@@ -117,8 +117,12 @@ impl Rooms {
                         .await
                         .map_err(|e| LoadError::Failed(e.into()))?
                         .ok_or(LoadError::NotFound)?;
-                    let room = Room::restore(loaded, self.ctx.clone()).map_err(LoadError::Failed)?;
-                    self.ctx.metrics.rooms_loaded.fetch_add(1, Ordering::Relaxed);
+                    let room =
+                        Room::restore(loaded, self.ctx.clone()).map_err(LoadError::Failed)?;
+                    self.ctx
+                        .metrics
+                        .rooms_loaded
+                        .fetch_add(1, Ordering::Relaxed);
                     tracing::debug!(room = %id, "room loaded");
                     Ok::<_, LoadError>(room)
                 })
@@ -170,7 +174,10 @@ impl Rooms {
         }
         if room.close_if_idle() {
             slots.remove(room.id());
-            self.ctx.metrics.rooms_loaded.fetch_sub(1, Ordering::Relaxed);
+            self.ctx
+                .metrics
+                .rooms_loaded
+                .fetch_sub(1, Ordering::Relaxed);
             tracing::debug!(room = %room.id(), "room unloaded");
         }
     }

@@ -106,7 +106,11 @@ impl RunService {
     pub async fn start(config: &ServeConfig, metrics: Arc<Metrics>) -> anyhow::Result<RunService> {
         let workers = config
             .workers
-            .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2))
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(2)
+            })
             .max(1);
         let sandbox: SandboxCell = Arc::new(OnceCell::new());
         let (wasm, cache) = (config.guest_wasm.clone(), config.cache_dir());
@@ -140,7 +144,10 @@ impl RunService {
     }
 
     /// Queues a job; returns its place in the queue (1 = next).
-    fn enqueue(&self, job: Job) -> Result<(usize, oneshot::Receiver<()>, oneshot::Receiver<Judged>), RunError> {
+    fn enqueue(
+        &self,
+        job: Job,
+    ) -> Result<(usize, oneshot::Receiver<()>, oneshot::Receiver<Judged>), RunError> {
         let (started, started_rx) = oneshot::channel();
         let (done, done_rx) = oneshot::channel();
         let position = self.waiting.fetch_add(1, Ordering::SeqCst) + 1;
@@ -148,8 +155,12 @@ impl RunService {
             self.waiting.fetch_sub(1, Ordering::SeqCst);
             Metrics::inc(&self.metrics.runs_rejected_busy);
             return Err(match e {
-                mpsc::error::TrySendError::Full(_) => RunError::Busy { queued: self.capacity },
-                mpsc::error::TrySendError::Closed(_) => RunError::Unavailable("the sandbox workers stopped".into()),
+                mpsc::error::TrySendError::Full(_) => RunError::Busy {
+                    queued: self.capacity,
+                },
+                mpsc::error::TrySendError::Closed(_) => {
+                    RunError::Unavailable("the sandbox workers stopped".into())
+                }
             });
         }
         Ok((position, started_rx, done_rx))
@@ -160,7 +171,10 @@ impl RunService {
 /// occupies the threads that serve websockets.
 fn worker(rx: Arc<Mutex<mpsc::Receiver<Queued>>>, sandbox: SandboxCell, waiting: Arc<AtomicUsize>) {
     lower_priority();
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("worker runtime");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("worker runtime");
     runtime.block_on(async move {
         loop {
             let next = rx.lock().await.recv().await;
@@ -214,15 +228,28 @@ pub struct Ticket {
 impl Ticket {
     /// Waits for the run to end.
     pub async fn finished(self) -> Result<Run, RunError> {
-        self.finished.await.map_err(|_| RunError::Unavailable("the run was lost".into()))
+        self.finished
+            .await
+            .map_err(|_| RunError::Unavailable("the run was lost".into()))
     }
 }
 
 /// Queues a run of the room's current texts on behalf of `who`.
-pub async fn request(app: &Arc<AppState>, room: &Arc<Room>, who: &Participant, kind: RunKind) -> Result<Ticket, RunError> {
+pub async fn request(
+    app: &Arc<AppState>,
+    room: &Arc<Room>,
+    who: &Participant,
+    kind: RunKind,
+) -> Result<Ticket, RunError> {
     let (solution, tests, doc_state) = room.texts();
     let kata = match &room.info.kata {
-        Some(slug) => Some(app.katas.current().get(slug).cloned().ok_or_else(|| RunError::UnknownKata(slug.clone()))?),
+        Some(slug) => Some(
+            app.katas
+                .current()
+                .get(slug)
+                .cloned()
+                .ok_or_else(|| RunError::UnknownKata(slug.clone()))?,
+        ),
         None => None,
     };
     let mut seed = None;
@@ -234,7 +261,10 @@ pub async fn request(app: &Arc<AppState>, room: &Arc<Room>, who: &Participant, k
                 .as_ref()
                 .map(|k| Duration::from_millis(k.spec.budget.case_ms))
                 .unwrap_or(judge::DEFAULT_TEST_BUDGET),
-            memory_mb: kata.as_ref().map(|k| k.spec.budget.memory_mb).unwrap_or(judge::DEFAULT_MEMORY_MB),
+            memory_mb: kata
+                .as_ref()
+                .map(|k| k.spec.budget.memory_mb)
+                .unwrap_or(judge::DEFAULT_MEMORY_MB),
         },
         RunKind::Submit => {
             let kata = kata.ok_or(RunError::NoKata)?;
@@ -305,7 +335,8 @@ pub async fn request(app: &Arc<AppState>, room: &Arc<Room>, who: &Participant, k
         Metrics::inc(&app.metrics.runs_finished);
         room.emit(json!({"type": "run_finished", "run": run}));
         if run.kind == RunKind::Test {
-            room.test_run_finished(run.light == Some(Light::Green)).await;
+            room.test_run_finished(run.light == Some(Light::Green))
+                .await;
         }
         let _ = finished_tx.send(run);
     });
@@ -315,5 +346,8 @@ pub async fn request(app: &Arc<AppState>, room: &Arc<Room>, who: &Participant, k
 /// A room's stored runs, oldest first.
 pub async fn history(app: &AppState, room_id: &str) -> Result<Vec<Value>, RunError> {
     let rows = app.store.runs(room_id).await?;
-    Ok(rows.into_iter().filter_map(|r| serde_json::from_str(&r).ok()).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| serde_json::from_str(&r).ok())
+        .collect())
 }

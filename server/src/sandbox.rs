@@ -93,7 +93,12 @@ struct MemoryLimiter {
 const MAX_TABLE_ELEMENTS: usize = 100_000;
 
 impl wasmtime::ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.cap {
             self.refused.store(true, Ordering::Relaxed);
             return Ok(false);
@@ -101,7 +106,12 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }
@@ -155,14 +165,18 @@ impl Sandbox {
             });
         }
         let engine = Engine::new(&engine_config(slots)).map_err(|e| setup(&e))?;
-        let wasm = std::fs::read(guest_wasm).map_err(|e| setup(&format!("reading {}: {e}", guest_wasm.display())))?;
+        let wasm = std::fs::read(guest_wasm)
+            .map_err(|e| setup(&format!("reading {}: {e}", guest_wasm.display())))?;
         let cached = cache_dir.join(format!("runner-{}.cwasm", cache_key(&engine, &wasm)));
         let component = match Self::load_cached(&engine, &cached) {
             Some(c) => c,
             None => {
                 let started = std::time::Instant::now();
                 let bytes = engine.precompile_component(&wasm).map_err(|e| setup(&e))?;
-                tracing::info!(ms = started.elapsed().as_millis() as u64, "compiled the Python sandbox");
+                tracing::info!(
+                    ms = started.elapsed().as_millis() as u64,
+                    "compiled the Python sandbox"
+                );
                 if let Err(e) = write_atomically(&cached, &bytes) {
                     tracing::warn!(error = %e, path = %cached.display(), "could not cache the compiled sandbox");
                 }
@@ -186,7 +200,11 @@ impl Sandbox {
                 }
             })
             .map_err(|e| setup(&e))?;
-        Ok(Sandbox { engine, pre, ticker_stop })
+        Ok(Sandbox {
+            engine,
+            pre,
+            ticker_stop,
+        })
     }
 
     fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
@@ -221,14 +239,21 @@ impl Sandbox {
             Guest {
                 wasi: wasi.build(),
                 table: ResourceTable::new(),
-                limiter: MemoryLimiter { cap, refused: refused.clone() },
+                limiter: MemoryLimiter {
+                    cap,
+                    refused: refused.clone(),
+                },
             },
         );
         store.limiter(|g| &mut g.limiter);
         store.epoch_deadline_trap();
         // Instantiation runs no user code; give it a generous deadline.
         store.set_epoch_deadline(ticks(Duration::from_secs(5)));
-        let runner = self.pre.instantiate_async(&mut store).await.map_err(|e| format!("{e:#}"))?;
+        let runner = self
+            .pre
+            .instantiate_async(&mut store)
+            .await
+            .map_err(|e| format!("{e:#}"))?;
         Ok(Instance {
             store,
             runner,
@@ -250,7 +275,11 @@ fn cache_key(engine: &Engine, wasm: &[u8]) -> String {
     sha.update(env!("CARGO_PKG_VERSION").as_bytes());
     sha.update(hasher.finish().to_le_bytes());
     sha.update(wasm);
-    sha.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+    sha.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -280,26 +309,34 @@ impl Instance {
     /// Compiles and runs `source` as module `name` (e.g. "solution").
     pub async fn load(&mut self, name: &str, source: &str, budget: Duration) -> CallOutcome {
         let (n, s) = (name.to_string(), source.to_string());
-        self.call(budget, move |runner, store| Box::pin(async move { runner.call_load(store, &n, &s).await }))
-            .await
+        self.call(budget, move |runner, store| {
+            Box::pin(async move { runner.call_load(store, &n, &s).await })
+        })
+        .await
     }
 
     pub async fn list_tests(&mut self, budget: Duration) -> CallOutcome {
-        self.call(budget, |runner, store| Box::pin(async move { runner.call_list_tests(store).await }))
-            .await
+        self.call(budget, |runner, store| {
+            Box::pin(async move { runner.call_list_tests(store).await })
+        })
+        .await
     }
 
     pub async fn run_test(&mut self, name: &str, budget: Duration) -> CallOutcome {
         let n = name.to_string();
-        self.call(budget, move |runner, store| Box::pin(async move { runner.call_run_test(store, &n).await }))
-            .await
+        self.call(budget, move |runner, store| {
+            Box::pin(async move { runner.call_run_test(store, &n).await })
+        })
+        .await
     }
 
     /// Runs one case given as the runner's JSON spec.
     pub async fn run_case(&mut self, spec: &str, budget: Duration) -> CallOutcome {
         let s = spec.to_string();
-        self.call(budget, move |runner, store| Box::pin(async move { runner.call_run_case(store, &s).await }))
-            .await
+        self.call(budget, move |runner, store| {
+            Box::pin(async move { runner.call_run_case(store, &s).await })
+        })
+        .await
     }
 
     async fn call<F>(&mut self, budget: Duration, f: F) -> CallOutcome
@@ -307,7 +344,9 @@ impl Instance {
         F: for<'a> FnOnce(
             &'a Runner,
             &'a mut Store<Guest>,
-        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = wasmtime::Result<String>> + Send + 'a>>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = wasmtime::Result<String>> + Send + 'a>,
+        >,
     {
         if let Some(dead) = &self.dead {
             return dead.clone();
@@ -315,15 +354,19 @@ impl Instance {
         self.memory_refused.store(false, Ordering::Relaxed);
         self.store.set_epoch_deadline(ticks(budget));
         let budget_ms = budget.as_millis() as u64;
-        let result = tokio::time::timeout(budget + TIMEOUT_GRACE, f(&self.runner, &mut self.store)).await;
+        let result =
+            tokio::time::timeout(budget + TIMEOUT_GRACE, f(&self.runner, &mut self.store)).await;
         let outcome = match result {
             Err(_) => CallOutcome::TimedOut { budget_ms },
-            Ok(Ok(reply)) if reply.len() > MAX_REPLY_BYTES => {
-                CallOutcome::Crashed(format!("the result was larger than {} MiB", MAX_REPLY_BYTES >> 20))
-            }
+            Ok(Ok(reply)) if reply.len() > MAX_REPLY_BYTES => CallOutcome::Crashed(format!(
+                "the result was larger than {} MiB",
+                MAX_REPLY_BYTES >> 20
+            )),
             Ok(Ok(reply)) => {
                 if self.memory_refused.load(Ordering::Relaxed) && reply.contains("MemoryError") {
-                    CallOutcome::OutOfMemory { cap_mb: self.memory_mb }
+                    CallOutcome::OutOfMemory {
+                        cap_mb: self.memory_mb,
+                    }
                 } else {
                     return CallOutcome::Replied(reply);
                 }
@@ -338,15 +381,30 @@ impl Instance {
 
     fn classify(&self, e: wasmtime::Error, budget_ms: u64) -> CallOutcome {
         if let Some(exit) = e.downcast_ref::<I32Exit>() {
-            return CallOutcome::Crashed(format!("the code exited the interpreter (exit status {})", exit.0));
+            return CallOutcome::Crashed(format!(
+                "the code exited the interpreter (exit status {})",
+                exit.0
+            ));
         }
         match e.downcast_ref::<Trap>() {
             Some(Trap::Interrupt) => CallOutcome::TimedOut { budget_ms },
-            Some(Trap::StackOverflow) => CallOutcome::Crashed("stack overflow: recursion too deep".into()),
-            Some(_) if self.memory_refused.load(Ordering::Relaxed) => CallOutcome::OutOfMemory { cap_mb: self.memory_mb },
+            Some(Trap::StackOverflow) => {
+                CallOutcome::Crashed("stack overflow: recursion too deep".into())
+            }
+            Some(_) if self.memory_refused.load(Ordering::Relaxed) => CallOutcome::OutOfMemory {
+                cap_mb: self.memory_mb,
+            },
             Some(trap) => CallOutcome::Crashed(format!("the interpreter crashed ({trap})")),
-            None if self.memory_refused.load(Ordering::Relaxed) => CallOutcome::OutOfMemory { cap_mb: self.memory_mb },
-            None => CallOutcome::Crashed(format!("{e:#}").lines().next().unwrap_or("unknown failure").to_string()),
+            None if self.memory_refused.load(Ordering::Relaxed) => CallOutcome::OutOfMemory {
+                cap_mb: self.memory_mb,
+            },
+            None => CallOutcome::Crashed(
+                format!("{e:#}")
+                    .lines()
+                    .next()
+                    .unwrap_or("unknown failure")
+                    .to_string(),
+            ),
         }
     }
 }

@@ -87,7 +87,10 @@ impl Server {
             metrics: metrics.clone(),
             clock,
         };
-        let rooms = Arc::new(Rooms::new(ctx, Duration::from_secs(config.room_idle_seconds)));
+        let rooms = Arc::new(Rooms::new(
+            ctx,
+            Duration::from_secs(config.room_idle_seconds),
+        ));
         let app = Arc::new(AppState {
             room_creation: Mutex::new(PerAddress::new(config.rooms_per_minute)),
             config,

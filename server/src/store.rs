@@ -94,12 +94,26 @@ pub struct LoadedRoom {
 pub enum Write {
     CreateRoom(RoomRecord),
     AddParticipant(ParticipantRecord),
-    UpdateRoomSettings { room_id: String, settings_json: String },
-    AppendUpdate { room_id: String, seq: u64, data: Vec<u8> },
+    UpdateRoomSettings {
+        room_id: String,
+        settings_json: String,
+    },
+    AppendUpdate {
+        room_id: String,
+        seq: u64,
+        data: Vec<u8>,
+    },
     /// Replaces the room's snapshot and drops the updates it includes.
-    Snapshot { room_id: String, upto_seq: u64, data: Vec<u8> },
+    Snapshot {
+        room_id: String,
+        upto_seq: u64,
+        data: Vec<u8>,
+    },
     SaveRun(RunRecord),
-    SaveRotation { room_id: String, json: String },
+    SaveRotation {
+        room_id: String,
+        json: String,
+    },
     /// Does nothing: its acknowledgement means every write queued before it is done.
     Barrier,
 }
@@ -184,9 +198,12 @@ fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     };
     let conn = Connection::open(path).map_err(open_err)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
-    conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(open_err)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(open_err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(open_err)?;
     Ok(conn)
 }
 
@@ -451,7 +468,13 @@ fn apply(conn: &Connection, write: &Write) -> Result<(), rusqlite::Error> {
                 "INSERT OR REPLACE INTO participants (id, room_id, name, token_hash, joined_at_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![p.id, p.room_id, p.name, p.token_hash, p.joined_at_ms as i64])?;
+            .execute(params![
+                p.id,
+                p.room_id,
+                p.name,
+                p.token_hash,
+                p.joined_at_ms as i64
+            ])?;
         }
         Write::UpdateRoomSettings {
             room_id,
@@ -483,11 +506,19 @@ fn apply(conn: &Connection, write: &Write) -> Result<(), rusqlite::Error> {
                 "INSERT OR REPLACE INTO runs (id, room_id, created_at_ms, data, doc_state)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![r.id, r.room_id, r.created_at_ms as i64, r.json, r.doc_state])?;
+            .execute(params![
+                r.id,
+                r.room_id,
+                r.created_at_ms as i64,
+                r.json,
+                r.doc_state
+            ])?;
         }
         Write::SaveRotation { room_id, json } => {
-            conn.prepare_cached("INSERT OR REPLACE INTO rotations (room_id, data) VALUES (?1, ?2)")?
-                .execute(params![room_id, json])?;
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO rotations (room_id, data) VALUES (?1, ?2)",
+            )?
+            .execute(params![room_id, json])?;
         }
         Write::Barrier => {}
     }
@@ -555,8 +586,13 @@ mod tests {
 
     #[test]
     fn unwritable_data_dir_is_a_clear_error() {
-        let err = Store::open(Path::new("/proc/randori-cannot-be-here")).err().unwrap();
+        let err = Store::open(Path::new("/proc/randori-cannot-be-here"))
+            .err()
+            .unwrap();
         let message = err.to_string();
-        assert!(message.contains("/proc/randori-cannot-be-here"), "{message}");
+        assert!(
+            message.contains("/proc/randori-cannot-be-here"),
+            "{message}"
+        );
     }
 }

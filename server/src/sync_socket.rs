@@ -59,19 +59,29 @@ impl Closing {
     }
 }
 
-pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Participant>, app: Arc<AppState>) {
+pub async fn serve(
+    socket: WebSocket,
+    room: Arc<Room>,
+    participant: Option<Participant>,
+    app: Arc<AppState>,
+) {
     let (tx, rx) = mpsc::channel(SEND_QUEUE_FRAMES);
     let attached = match room.attach_sync(participant.as_ref().map(|p| p.id.clone()), tx.clone()) {
         Ok(a) => a,
         Err(_) => {
             let mut socket = socket;
             let _ = socket
-                .send(close_message(&Closing::new(close_code::TRY_AGAIN, "room is reloading")))
+                .send(close_message(&Closing::new(
+                    close_code::TRY_AGAIN,
+                    "room is reloading",
+                )))
                 .await;
             return;
         }
     };
-    app.metrics.connections.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    app.metrics
+        .connections
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let (sink, mut stream) = socket.split();
     let (close_tx, close_rx) = oneshot::channel::<Closing>();
     let writer = tokio::spawn(write_loop(sink, rx, close_rx));
@@ -93,13 +103,22 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
             _ = app.shutdown.cancelled() => break Some(Closing::new(close_code::GOING_AWAY, "server shutting down")),
         };
         let message = match next {
-            Err(_) => break Some(Closing::new(close_code::GOING_AWAY, "no message or pong for 45 s")),
+            Err(_) => {
+                break Some(Closing::new(
+                    close_code::GOING_AWAY,
+                    "no message or pong for 45 s",
+                ));
+            }
             Ok(None) => break None,
             Ok(Some(Err(e))) => {
                 break Some(match e.into_inner().downcast::<tungstenite::Error>() {
-                    Ok(inner) if matches!(*inner, tungstenite::Error::Capacity(_)) => {
-                        Closing::new(close_code::TOO_BIG, format!("frame too large (limit {} bytes)", protocol::MAX_FRAME_BYTES))
-                    }
+                    Ok(inner) if matches!(*inner, tungstenite::Error::Capacity(_)) => Closing::new(
+                        close_code::TOO_BIG,
+                        format!(
+                            "frame too large (limit {} bytes)",
+                            protocol::MAX_FRAME_BYTES
+                        ),
+                    ),
                     _ => Closing::new(close_code::POLICY, "websocket protocol error"),
                 });
             }
@@ -108,7 +127,10 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
         let bytes = match message {
             Message::Binary(bytes) => bytes,
             Message::Text(_) => {
-                break Some(Closing::new(close_code::UNSUPPORTED, "text frames are not part of the y-websocket protocol"));
+                break Some(Closing::new(
+                    close_code::UNSUPPORTED,
+                    "text frames are not part of the y-websocket protocol",
+                ));
             }
             Message::Ping(_) | Message::Pong(_) => continue,
             Message::Close(_) => break None,
@@ -116,7 +138,10 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
         if !bucket.take(Instant::now()) {
             break Some(Closing::new(
                 close_code::POLICY,
-                format!("more than {} messages per second", app.config.max_messages_per_second),
+                format!(
+                    "more than {} messages per second",
+                    app.config.max_messages_per_second
+                ),
             ));
         }
         let messages = match protocol::decode_frame(&bytes) {
@@ -160,7 +185,9 @@ pub async fn serve(socket: WebSocket, room: Arc<Room>, participant: Option<Parti
     }
     room.detach_sync(attached.peer_id);
     app.rooms.release(&room);
-    app.metrics.connections.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    app.metrics
+        .connections
+        .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     let _ = writer.await;
 }
 

@@ -25,9 +25,14 @@ pub fn hash_token(token: &str) -> String {
 /// Compares a presented token with a stored hash without leaking, through timing,
 /// how many leading characters matched.
 pub fn token_matches(token: &str, stored_hash: &str) -> bool {
-    let presented = hash_token(token);
-    presented.len() == stored_hash.len()
-        && presented
+    hashes_match(&hash_token(token), stored_hash)
+}
+
+/// Constant-time comparison of two token hashes (hash the presented token once,
+/// then compare it with many stored hashes).
+pub fn hashes_match(presented_hash: &str, stored_hash: &str) -> bool {
+    presented_hash.len() == stored_hash.len()
+        && presented_hash
             .bytes()
             .zip(stored_hash.bytes())
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))

@@ -102,8 +102,12 @@ impl ResultRow {
 pub enum CallOutcome {
     /// The guest answered; its JSON reply, not yet trusted.
     Replied(String),
-    TimedOut { budget_ms: u64 },
-    OutOfMemory { cap_mb: u64 },
+    TimedOut {
+        budget_ms: u64,
+    },
+    OutOfMemory {
+        cap_mb: u64,
+    },
     /// The instance died (stack overflow, `os._exit`, a trap).
     Crashed(String),
     /// The sandbox itself failed.
@@ -172,20 +176,25 @@ fn parse_reply(text: &str) -> Option<GuestReply> {
     Some(reply)
 }
 
-const UNREADABLE: &str = "the solution's result could not be read (was the test runner tampered with?)";
+const UNREADABLE: &str =
+    "the solution's result could not be read (was the test runner tampered with?)";
 
 /// Turns a failed-to-run outcome into a row; `None` for `Replied`.
 fn trouble_row(name: &str, outcome: &CallOutcome) -> Option<ResultRow> {
     Some(match outcome {
         CallOutcome::Replied(_) => return None,
-        CallOutcome::TimedOut { budget_ms } => ResultRow::new(name, Status::TimedOut)
-            .with_message(format!("took longer than its time budget of {budget_ms} ms (an endless loop, or too slow)")),
+        CallOutcome::TimedOut { budget_ms } => {
+            ResultRow::new(name, Status::TimedOut).with_message(format!(
+                "took longer than its time budget of {budget_ms} ms (an endless loop, or too slow)"
+            ))
+        }
         CallOutcome::OutOfMemory { cap_mb } => ResultRow::new(name, Status::OutOfMemory)
             .with_message(format!("used more than its memory budget of {cap_mb} MiB")),
         CallOutcome::Crashed(why) => ResultRow::new(name, Status::Error)
             .with_message(format!("the Python process stopped: {why}")),
-        CallOutcome::Internal(why) => ResultRow::new(name, Status::InternalError)
-            .with_message(format!("Randori could not run this (not your code's fault): {why}")),
+        CallOutcome::Internal(why) => ResultRow::new(name, Status::InternalError).with_message(
+            format!("Randori could not run this (not your code's fault): {why}"),
+        ),
     })
 }
 
@@ -195,7 +204,9 @@ pub fn judge_load(what: &str, outcome: &CallOutcome) -> Option<ResultRow> {
     if let Some(row) = trouble_row(what, outcome) {
         return Some(row);
     }
-    let CallOutcome::Replied(text) = outcome else { unreachable!() };
+    let CallOutcome::Replied(text) = outcome else {
+        unreachable!()
+    };
     let Some(reply) = parse_reply(text) else {
         return Some(ResultRow::new(what, Status::Error).with_message(UNREADABLE));
     };
@@ -219,19 +230,31 @@ pub fn judge_test(name: &str, outcome: &CallOutcome) -> ResultRow {
     if let Some(row) = trouble_row(name, outcome) {
         return row;
     }
-    let CallOutcome::Replied(text) = outcome else { unreachable!() };
+    let CallOutcome::Replied(text) = outcome else {
+        unreachable!()
+    };
     let Some(reply) = parse_reply(text) else {
         return ResultRow::new(name, Status::Error).with_message(UNREADABLE);
     };
     let status = match reply.status.as_deref() {
         Some("passed") => Status::Passed,
         Some("failed") => Status::Failed,
-        _ if reply.message.as_deref().is_some_and(|m| m.starts_with("MemoryError")) => Status::OutOfMemory,
+        _ if reply
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("MemoryError")) =>
+        {
+            Status::OutOfMemory
+        }
         _ => Status::Error,
     };
     let mut row = ResultRow::new(name, status);
-    row.message = reply.message.or_else(|| reply.error.as_ref().map(GuestError::describe));
-    row.traceback = reply.traceback.or_else(|| reply.error.and_then(|e| e.traceback));
+    row.message = reply
+        .message
+        .or_else(|| reply.error.as_ref().map(GuestError::describe));
+    row.traceback = reply
+        .traceback
+        .or_else(|| reply.error.and_then(|e| e.traceback));
     row.output = reply.output;
     row.output_truncated = reply.output_truncated;
     row
@@ -248,7 +271,9 @@ pub fn judge_case(
 ) -> ResultRow {
     let secret = group == Group::Hidden;
     let mut row = trouble_row(name, outcome).unwrap_or_else(|| {
-        let CallOutcome::Replied(text) = outcome else { unreachable!() };
+        let CallOutcome::Replied(text) = outcome else {
+            unreachable!()
+        };
         match parse_reply(text) {
             None => ResultRow::new(name, Status::Error).with_message(UNREADABLE),
             Some(reply) => judge_reply(name, input, expected, reply, rules, secret),
@@ -263,7 +288,10 @@ pub fn judge_case(
                 Expected::Raises { .. } => Some(Value::String("an exception".into())),
                 Expected::PerCall => match input {
                     CaseInput::Class { calls, .. } => Some(Value::Array(
-                        calls.iter().map(|c| c.expected.clone().unwrap_or(Value::Null)).collect(),
+                        calls
+                            .iter()
+                            .map(|c| c.expected.clone().unwrap_or(Value::Null))
+                            .collect(),
                     )),
                     CaseInput::Function { .. } => None,
                 },
@@ -296,16 +324,22 @@ fn judge_reply(
     match (input, expected) {
         (CaseInput::Function { .. }, Expected::Raises { message_contains }) => {
             if raised {
-                let message = reply.error.as_ref().map(|e| e.message.clone()).unwrap_or_default();
-                if let Some(needle) = message_contains {
-                    if !message.contains(needle.as_str()) {
-                        row.status = Status::Failed;
-                        row.message = Some(if secret {
-                            format!("raised as expected, but the message was {message:?}")
-                        } else {
-                            format!("raised as expected, but the message {message:?} does not contain {needle:?}")
-                        });
-                    }
+                let message = reply
+                    .error
+                    .as_ref()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                if let Some(needle) = message_contains
+                    && !message.contains(needle.as_str())
+                {
+                    row.status = Status::Failed;
+                    row.message = Some(if secret {
+                        format!("raised as expected, but the message was {message:?}")
+                    } else {
+                        format!(
+                            "raised as expected, but the message {message:?} does not contain {needle:?}"
+                        )
+                    });
                 }
             } else {
                 row.status = Status::Failed;
@@ -319,20 +353,22 @@ fn judge_reply(
                 row.status = error_status(&error.kind);
                 row.message = Some(error.describe());
                 row.traceback = error.traceback;
-            } else if reply.status.as_deref() != Some("ok") || reply.value.is_none() && reply.values.is_some() {
+            } else if reply.status.as_deref() != Some("ok")
+                || reply.value.is_none() && reply.values.is_some()
+            {
                 row.status = Status::Error;
                 row.message = Some(UNREADABLE.into());
             } else {
                 let actual = reply.value.unwrap_or(Value::Null);
-                if let Expected::Value(e) = expected {
-                    if !compare::matches(e, &actual, rules) {
-                        row.status = Status::Failed;
-                        row.message = Some(if secret {
-                            format!("returned {} (not the expected value)", short(&actual))
-                        } else {
-                            format!("expected {}, got {}", short(e), short(&actual))
-                        });
-                    }
+                if let Expected::Value(e) = expected
+                    && !compare::matches(e, &actual, rules)
+                {
+                    row.status = Status::Failed;
+                    row.message = Some(if secret {
+                        format!("returned {} (not the expected value)", short(&actual))
+                    } else {
+                        format!("expected {}, got {}", short(e), short(&actual))
+                    });
                 }
                 row.actual = Some(actual);
             }
@@ -346,7 +382,10 @@ fn judge_reply(
             } else if raised {
                 let error = reply.error.unwrap_or_default();
                 row.status = error_status(&error.kind);
-                let at = calls.get(values.len()).map(|c| format!("call {} ({}): ", values.len() + 1, c.method)).unwrap_or_default();
+                let at = calls
+                    .get(values.len())
+                    .map(|c| format!("call {} ({}): ", values.len() + 1, c.method))
+                    .unwrap_or_default();
                 row.message = Some(format!("{at}{}", error.describe()));
                 row.traceback = error.traceback;
             } else if values.len() != calls.len() {
@@ -361,19 +400,34 @@ fn judge_reply(
 /// Python's own MemoryError (an allocation it refused before asking for memory, or
 /// one the sandbox refused) is an out-of-memory verdict, not a bug in the code.
 fn error_status(kind: &str) -> Status {
-    if kind == "MemoryError" { Status::OutOfMemory } else { Status::Error }
+    if kind == "MemoryError" {
+        Status::OutOfMemory
+    } else {
+        Status::Error
+    }
 }
 
-fn first_wrong_call(calls: &[Call], values: &[Value], rules: &CompareRules, secret: bool) -> Option<String> {
+fn first_wrong_call(
+    calls: &[Call],
+    values: &[Value],
+    rules: &CompareRules,
+    secret: bool,
+) -> Option<String> {
     for (i, (call, value)) in calls.iter().zip(values).enumerate() {
-        if let Some(e) = &call.expected {
-            if !compare::matches(e, value, rules) {
-                return Some(if secret {
-                    format!("call {} ({}) returned {}", i + 1, call.method, short(value))
-                } else {
-                    format!("call {} ({}): expected {}, got {}", i + 1, call.method, short(e), short(value))
-                });
-            }
+        if let Some(e) = &call.expected
+            && !compare::matches(e, value, rules)
+        {
+            return Some(if secret {
+                format!("call {} ({}) returned {}", i + 1, call.method, short(value))
+            } else {
+                format!(
+                    "call {} ({}): expected {}, got {}",
+                    i + 1,
+                    call.method,
+                    short(e),
+                    short(value)
+                )
+            });
         }
     }
     None
@@ -425,16 +479,26 @@ pub fn summarize(kind: RunKind, rows: &[ResultRow], loaded: bool) -> Outcome {
         }
     }
     let mut summary = parts.join(", ");
-    let worst = [Status::InternalError, Status::OutOfMemory, Status::TimedOut, Status::Error, Status::Failed, Status::NotRun]
-        .into_iter()
-        .find(|s| count(*s) > 0);
+    let worst = [
+        Status::InternalError,
+        Status::OutOfMemory,
+        Status::TimedOut,
+        Status::Error,
+        Status::Failed,
+        Status::NotRun,
+    ]
+    .into_iter()
+    .find(|s| count(*s) > 0);
     let verdict = match worst {
         None if rows.is_empty() => Status::Error,
         None => Status::Passed,
         Some(Status::NotRun) => Status::Error,
         Some(s) => s,
     };
-    let stopped = matches!(verdict, Status::TimedOut | Status::OutOfMemory | Status::InternalError);
+    let stopped = matches!(
+        verdict,
+        Status::TimedOut | Status::OutOfMemory | Status::InternalError
+    );
     let light = if !loaded || stopped || rows.is_empty() {
         Light::Amber
     } else if verdict == Status::Passed {
@@ -450,7 +514,11 @@ pub fn summarize(kind: RunKind, rows: &[ResultRow], loaded: bool) -> Outcome {
             RunKind::Submit => "the solution did not load".into(),
         };
     }
-    Outcome { light, verdict, summary }
+    Outcome {
+        light,
+        verdict,
+        summary,
+    }
 }
 
 #[cfg(test)]
@@ -463,7 +531,9 @@ mod tests {
     }
 
     fn f(args: Value) -> CaseInput {
-        CaseInput::Function { args: args.as_array().unwrap().clone() }
+        CaseInput::Function {
+            args: args.as_array().unwrap().clone(),
+        }
     }
 
     fn reply(v: Value) -> CallOutcome {
@@ -473,10 +543,24 @@ mod tests {
     #[test]
     fn function_case_pass_and_fail() {
         let e = Expected::Value(json!("Fizz"));
-        let row = judge_case("three", Group::Sample, &f(json!([3])), &e, &reply(json!({"status": "ok", "value": "Fizz"})), &rules());
+        let row = judge_case(
+            "three",
+            Group::Sample,
+            &f(json!([3])),
+            &e,
+            &reply(json!({"status": "ok", "value": "Fizz"})),
+            &rules(),
+        );
         assert_eq!(row.status, Status::Passed);
         assert_eq!(row.expected, None);
-        let row = judge_case("three", Group::Sample, &f(json!([3])), &e, &reply(json!({"status": "ok", "value": "3"})), &rules());
+        let row = judge_case(
+            "three",
+            Group::Sample,
+            &f(json!([3])),
+            &e,
+            &reply(json!({"status": "ok", "value": "3"})),
+            &rules(),
+        );
         assert_eq!(row.status, Status::Failed);
         assert_eq!(row.message.as_deref(), Some("expected \"Fizz\", got \"3\""));
         assert_eq!(row.expected, Some(json!("Fizz")));
@@ -486,31 +570,96 @@ mod tests {
     #[test]
     fn hidden_failures_never_show_expected_or_input() {
         let e = Expected::Value(json!("SECRET-EXPECTED"));
-        let row = judge_case("h1", Group::Hidden, &f(json!(["SECRET-INPUT"])), &e, &reply(json!({"status": "ok", "value": "x"})), &rules());
+        let row = judge_case(
+            "h1",
+            Group::Hidden,
+            &f(json!(["SECRET-INPUT"])),
+            &e,
+            &reply(json!({"status": "ok", "value": "x"})),
+            &rules(),
+        );
         assert_eq!(row.status, Status::Failed);
         let text = serde_json::to_string(&row).unwrap();
         assert!(!text.contains("SECRET-EXPECTED"), "{text}");
         assert!(!text.contains("SECRET-INPUT"), "{text}");
         assert_eq!(row.actual, Some(json!("x")));
-        let passed = judge_case("h2", Group::Hidden, &f(json!([1])), &e, &reply(json!({"status": "ok", "value": "SECRET-EXPECTED"})), &rules());
+        let passed = judge_case(
+            "h2",
+            Group::Hidden,
+            &f(json!([1])),
+            &e,
+            &reply(json!({"status": "ok", "value": "SECRET-EXPECTED"})),
+            &rules(),
+        );
         assert_eq!(passed.status, Status::Passed);
-        assert!(!serde_json::to_string(&passed).unwrap().contains("SECRET-EXPECTED"));
+        assert!(
+            !serde_json::to_string(&passed)
+                .unwrap()
+                .contains("SECRET-EXPECTED")
+        );
     }
 
     #[test]
     fn exceptions_and_raises() {
-        let boom = reply(json!({"status": "error", "error": {"type": "ValueError", "message": "negatives not allowed: -2", "traceback": "line 3"}}));
-        let row = judge_case("neg", Group::Sample, &f(json!(["-2"])), &Expected::Raises { message_contains: Some("-2".into()) }, &boom, &rules());
+        let boom = reply(
+            json!({"status": "error", "error": {"type": "ValueError", "message": "negatives not allowed: -2", "traceback": "line 3"}}),
+        );
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["-2"])),
+            &Expected::Raises {
+                message_contains: Some("-2".into()),
+            },
+            &boom,
+            &rules(),
+        );
         assert_eq!(row.status, Status::Passed);
-        let row = judge_case("neg", Group::Sample, &f(json!(["-2"])), &Expected::Raises { message_contains: Some("-3".into()) }, &boom, &rules());
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["-2"])),
+            &Expected::Raises {
+                message_contains: Some("-3".into()),
+            },
+            &boom,
+            &rules(),
+        );
         assert_eq!(row.status, Status::Failed);
-        let row = judge_case("neg", Group::Sample, &f(json!(["1"])), &Expected::Value(json!(1)), &boom, &rules());
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["1"])),
+            &Expected::Value(json!(1)),
+            &boom,
+            &rules(),
+        );
         assert_eq!(row.status, Status::Error);
-        assert_eq!(row.message.as_deref(), Some("ValueError: negatives not allowed: -2"));
-        let row = judge_case("neg", Group::Sample, &f(json!(["1"])), &Expected::Raises { message_contains: None }, &reply(json!({"status": "ok", "value": 1})), &rules());
+        assert_eq!(
+            row.message.as_deref(),
+            Some("ValueError: negatives not allowed: -2")
+        );
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["1"])),
+            &Expected::Raises {
+                message_contains: None,
+            },
+            &reply(json!({"status": "ok", "value": 1})),
+            &rules(),
+        );
         assert_eq!(row.status, Status::Failed);
-        let oom = reply(json!({"status": "error", "error": {"type": "MemoryError", "message": ""}}));
-        let row = judge_case("big", Group::Hidden, &f(json!([1])), &Expected::Value(json!(1)), &oom, &rules());
+        let oom =
+            reply(json!({"status": "error", "error": {"type": "MemoryError", "message": ""}}));
+        let row = judge_case(
+            "big",
+            Group::Hidden,
+            &f(json!([1])),
+            &Expected::Value(json!(1)),
+            &oom,
+            &rules(),
+        );
         assert_eq!(row.status, Status::OutOfMemory);
     }
 
@@ -519,27 +668,80 @@ mod tests {
         let input = CaseInput::Class {
             init: vec![],
             calls: vec![
-                Call { method: "roll".into(), args: vec![json!(10)], expected: None },
-                Call { method: "score".into(), args: vec![], expected: Some(json!(10)) },
+                Call {
+                    method: "roll".into(),
+                    args: vec![json!(10)],
+                    expected: None,
+                },
+                Call {
+                    method: "score".into(),
+                    args: vec![],
+                    expected: Some(json!(10)),
+                },
             ],
         };
         let ok = reply(json!({"status": "ok", "values": [null, 10]}));
-        assert_eq!(judge_case("c", Group::Random, &input, &Expected::PerCall, &ok, &rules()).status, Status::Passed);
+        assert_eq!(
+            judge_case(
+                "c",
+                Group::Random,
+                &input,
+                &Expected::PerCall,
+                &ok,
+                &rules()
+            )
+            .status,
+            Status::Passed
+        );
         let bad = reply(json!({"status": "ok", "values": [null, 9]}));
-        let row = judge_case("c", Group::Random, &input, &Expected::PerCall, &bad, &rules());
+        let row = judge_case(
+            "c",
+            Group::Random,
+            &input,
+            &Expected::PerCall,
+            &bad,
+            &rules(),
+        );
         assert_eq!(row.status, Status::Failed);
-        assert_eq!(row.message.as_deref(), Some("call 2 (score): expected 10, got 9"));
-        let raised = reply(json!({"status": "error", "error": {"type": "KeyError", "message": "'x'"}, "values": [null]}));
-        let row = judge_case("c", Group::Random, &input, &Expected::PerCall, &raised, &rules());
+        assert_eq!(
+            row.message.as_deref(),
+            Some("call 2 (score): expected 10, got 9")
+        );
+        let raised = reply(
+            json!({"status": "error", "error": {"type": "KeyError", "message": "'x'"}, "values": [null]}),
+        );
+        let row = judge_case(
+            "c",
+            Group::Random,
+            &input,
+            &Expected::PerCall,
+            &raised,
+            &rules(),
+        );
         assert_eq!(row.status, Status::Error);
-        assert_eq!(row.message.as_deref(), Some("call 2 (score): KeyError: 'x'"));
+        assert_eq!(
+            row.message.as_deref(),
+            Some("call 2 (score): KeyError: 'x'")
+        );
     }
 
     #[test]
     fn forged_or_garbage_replies_are_errors_not_passes() {
         let e = Expected::Value(json!(1));
-        for text in ["not json", "{\"status\": \"ok\"}", "{\"status\": \"passed\", \"value\": 2}", "[]"] {
-            let row = judge_case("x", Group::Hidden, &f(json!([1])), &e, &CallOutcome::Replied(text.into()), &rules());
+        for text in [
+            "not json",
+            "{\"status\": \"ok\"}",
+            "{\"status\": \"passed\", \"value\": 2}",
+            "[]",
+        ] {
+            let row = judge_case(
+                "x",
+                Group::Hidden,
+                &f(json!([1])),
+                &e,
+                &CallOutcome::Replied(text.into()),
+                &rules(),
+            );
             assert_ne!(row.status, Status::Passed, "{text}");
         }
     }
@@ -547,28 +749,60 @@ mod tests {
     #[test]
     fn trouble_outcomes() {
         let e = Expected::Value(json!(1));
-        let row = judge_case("x", Group::Sample, &f(json!([1])), &e, &CallOutcome::TimedOut { budget_ms: 1000 }, &rules());
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::TimedOut { budget_ms: 1000 },
+            &rules(),
+        );
         assert_eq!(row.status, Status::TimedOut);
         assert!(row.message.unwrap().contains("1000 ms"));
-        let row = judge_case("x", Group::Sample, &f(json!([1])), &e, &CallOutcome::OutOfMemory { cap_mb: 64 }, &rules());
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::OutOfMemory { cap_mb: 64 },
+            &rules(),
+        );
         assert_eq!(row.status, Status::OutOfMemory);
-        let row = judge_case("x", Group::Sample, &f(json!([1])), &e, &CallOutcome::Internal("boom".into()), &rules());
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::Internal("boom".into()),
+            &rules(),
+        );
         assert_eq!(row.status, Status::InternalError);
         assert!(row.message.unwrap().contains("not your code's fault"));
     }
 
     #[test]
     fn load_errors_mention_the_line() {
-        let out = reply(json!({"ok": false, "error": {"type": "SyntaxError", "message": "invalid syntax", "line": 3}}));
+        let out = reply(
+            json!({"ok": false, "error": {"type": "SyntaxError", "message": "invalid syntax", "line": 3}}),
+        );
         let row = judge_load("solution.py", &out).unwrap();
-        assert_eq!(row.message.as_deref(), Some("SyntaxError: invalid syntax (line 3)"));
+        assert_eq!(
+            row.message.as_deref(),
+            Some("SyntaxError: invalid syntax (line 3)")
+        );
         assert!(judge_load("solution.py", &reply(json!({"ok": true}))).is_none());
     }
 
     #[test]
     fn own_tests_and_lights() {
-        let pass = judge_test("test_a", &reply(json!({"name": "test_a", "status": "passed", "output": "hi"})));
-        let fail = judge_test("test_b", &reply(json!({"name": "test_b", "status": "failed", "message": "assert 1 == 2"})));
+        let pass = judge_test(
+            "test_a",
+            &reply(json!({"name": "test_a", "status": "passed", "output": "hi"})),
+        );
+        let fail = judge_test(
+            "test_b",
+            &reply(json!({"name": "test_b", "status": "failed", "message": "assert 1 == 2"})),
+        );
         assert_eq!(pass.output, "hi");
         assert_eq!(fail.message.as_deref(), Some("assert 1 == 2"));
         let green = summarize(RunKind::Test, &[pass.clone()], true);
@@ -578,12 +812,22 @@ mod tests {
         assert_eq!(red.summary, "1 passed, 1 failed");
         let slow = judge_test("test_c", &CallOutcome::TimedOut { budget_ms: 5 });
         let amber = summarize(RunKind::Test, &[pass, slow, not_run("test_d", None)], true);
-        assert_eq!((amber.light, amber.verdict), (Light::Amber, Status::TimedOut));
+        assert_eq!(
+            (amber.light, amber.verdict),
+            (Light::Amber, Status::TimedOut)
+        );
         assert_eq!(amber.summary, "1 passed, 0 failed, 1 timed out, 1 not run");
         let none = summarize(RunKind::Test, &[], true);
         assert_eq!(none.light, Light::Amber);
-        let broken = summarize(RunKind::Test, &[ResultRow::new("solution.py", Status::Error)], false);
-        assert_eq!((broken.light, broken.summary.as_str()), (Light::Amber, "the tests did not run"));
+        let broken = summarize(
+            RunKind::Test,
+            &[ResultRow::new("solution.py", Status::Error)],
+            false,
+        );
+        assert_eq!(
+            (broken.light, broken.summary.as_str()),
+            (Light::Amber, "the tests did not run")
+        );
     }
 
     #[test]

@@ -26,12 +26,19 @@ fn stdout(o: &Output) -> String {
 fn kata_new_then_check_explains_what_is_left_then_passes() {
     let tmp = tempfile::tempdir().unwrap();
     let made = randori(&["kata", "new", "count-up"], tmp.path());
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let checked = randori(&["kata", "check", "count-up"], tmp.path());
     assert!(!checked.status.success());
     let out = stdout(&checked);
     assert!(out.contains("FAIL count-up"), "{out}");
-    assert!(out.contains("README.md:3: still to do: write the statement"), "{out}");
+    assert!(
+        out.contains("README.md:3: still to do: write the statement"),
+        "{out}"
+    );
     // Finish it: remove the markers; check passes.
     for entry in walk(&tmp.path().join("count-up")) {
         let text = std::fs::read_to_string(&entry).unwrap();
@@ -44,11 +51,23 @@ fn kata_new_then_check_explains_what_is_left_then_passes() {
     std::fs::write(&reference, "def solve(n):\n    return n + 1\n").unwrap();
     let checked = randori(&["kata", "check", "count-up"], tmp.path());
     assert!(!checked.status.success());
-    assert!(stdout(&checked).contains("reference/python/solution.py fails \"one\""), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("reference/python/solution.py fails \"one\""),
+        "{}",
+        stdout(&checked)
+    );
     // A broken kata.toml names its file and line.
-    std::fs::write(tmp.path().join("count-up/kata.toml"), "title = \"x\"\nsummary = \"y\"\ndifficulty = \"extreme\"\n").unwrap();
+    std::fs::write(
+        tmp.path().join("count-up/kata.toml"),
+        "title = \"x\"\nsummary = \"y\"\ndifficulty = \"extreme\"\n",
+    )
+    .unwrap();
     let checked = randori(&["kata", "check"], tmp.path());
-    assert!(stdout(&checked).contains("kata.toml:3:"), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("kata.toml:3:"),
+        "{}",
+        stdout(&checked)
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -75,7 +94,16 @@ fn submit_reproduces_a_random_failure_by_its_seed() {
     )
     .unwrap();
     let katas = repo_root().join("katas");
-    let args = ["kata", "submit", "fizzbuzz", "--solution", solution.to_str().unwrap(), "--json", "--seed", "4242"];
+    let args = [
+        "kata",
+        "submit",
+        "fizzbuzz",
+        "--solution",
+        solution.to_str().unwrap(),
+        "--json",
+        "--seed",
+        "4242",
+    ];
     let first = randori(&args, &katas);
     let second = randori(&args, &katas);
     assert!(!first.status.success());
@@ -83,12 +111,24 @@ fn submit_reproduces_a_random_failure_by_its_seed() {
     let b: serde_json::Value = serde_json::from_slice(&second.stdout).unwrap();
     assert_eq!(a["seed"], 4242);
     let failing = |v: &serde_json::Value| -> Vec<serde_json::Value> {
-        v["results"].as_array().unwrap().iter().filter(|r| r["group"] == "random" && r["status"] == "failed").cloned().collect()
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["group"] == "random" && r["status"] == "failed")
+            .cloned()
+            .collect()
     };
     assert!(!failing(&a).is_empty(), "the random cases catch the bug");
-    assert_eq!(failing(&a), failing(&b), "same seed, same failures, same inputs");
+    assert_eq!(
+        failing(&a),
+        failing(&b),
+        "same seed, same failures, same inputs"
+    );
     let row = &failing(&a)[0];
-    assert!(row.get("input").is_some() && row.get("expected").is_some() && row.get("actual").is_some());
+    assert!(
+        row.get("input").is_some() && row.get("expected").is_some() && row.get("actual").is_some()
+    );
 }
 
 #[test]
@@ -98,21 +138,37 @@ fn test_command_gives_traffic_lights() {
     let tests = tmp.path().join("test_solution.py");
     std::fs::write(&solution, "def add(a, b):\n    return a + b\n").unwrap();
     std::fs::write(&tests, "import unittest\nfrom solution import add\n\ndef test_add():\n    assert add(1, 2) == 3\n\nclass AddTest(unittest.TestCase):\n    def test_zero(self):\n        self.assertEqual(add(0, 0), 0)\n").unwrap();
-    let args = ["test", "--solution", solution.to_str().unwrap(), "--tests", tests.to_str().unwrap()];
+    let args = [
+        "test",
+        "--solution",
+        solution.to_str().unwrap(),
+        "--tests",
+        tests.to_str().unwrap(),
+    ];
     let green = randori(&args, tmp.path());
     assert!(green.status.success(), "{}", stdout(&green));
-    assert!(stdout(&green).contains("GREEN: 2 passed, 0 failed"), "{}", stdout(&green));
+    assert!(
+        stdout(&green).contains("GREEN: 2 passed, 0 failed"),
+        "{}",
+        stdout(&green)
+    );
 
     std::fs::write(&solution, "def add(a, b):\n    return a - b\n").unwrap();
     let red = randori(&args, tmp.path());
     assert!(!red.status.success());
     let out = stdout(&red);
     assert!(out.contains("RED"), "{out}");
-    assert!(out.contains("assert -1 == 3"), "compared values are shown: {out}");
+    assert!(
+        out.contains("assert -1 == 3"),
+        "compared values are shown: {out}"
+    );
 
     std::fs::write(&solution, "def add(a, b)\n    return a - b\n").unwrap();
     let amber = randori(&args, tmp.path());
     let out = stdout(&amber);
     assert!(out.contains("AMBER: the tests did not run"), "{out}");
-    assert!(out.contains("SyntaxError") && out.contains("line 1"), "{out}");
+    assert!(
+        out.contains("SyntaxError") && out.contains("line 1"),
+        "{out}"
+    );
 }

@@ -13,7 +13,10 @@ use serde_json::json;
 
 /// Kill/restart cycles (RANDORI_CRASH_CYCLES overrides; the reliability suite uses more).
 fn cycles() -> usize {
-    std::env::var("RANDORI_CRASH_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
+    std::env::var("RANDORI_CRASH_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5)
 }
 
 fn spawn_server(data_dir: &std::path::Path) -> (Child, String) {
@@ -33,7 +36,9 @@ fn spawn_server(data_dir: &std::path::Path) -> (Child, String) {
         .spawn()
         .expect("server starts");
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let url = line.trim().rsplit(' ').next().unwrap().to_string();
     assert!(url.starts_with("http://"), "{line}");
     (child, url)
@@ -87,7 +92,9 @@ async fn sigterm_closes_websockets_with_a_close_frame_and_flushes() {
     let ada = SyncClient::connect(&base, &room, Some(&token)).await;
     ada.type_at(0, "before shutdown ");
     let watcher = SyncClient::connect(&base, &room, None).await;
-    watcher.wait_for_text(|t| t.starts_with("before shutdown ")).await;
+    watcher
+        .wait_for_text(|t| t.starts_with("before shutdown "))
+        .await;
     // SAFETY: plain libc call on a child we own.
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let (code, reason) = ada.wait_closed().await.expect("a close frame");

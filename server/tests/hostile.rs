@@ -12,15 +12,27 @@ use randori::sandbox::Sandbox;
 use randori::verdict::Status;
 
 fn status_name(s: Status) -> String {
-    serde_json::to_value(s).unwrap().as_str().unwrap().to_string()
+    serde_json::to_value(s)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_hostile_solution_gets_its_verdict() {
     let root = common::repo_root();
-    let sandbox = Sandbox::load(&root.join("build/runner.wasm"), &root.join("target/randori-cache"), 8).expect("sandbox loads");
+    let sandbox = Sandbox::load(
+        &root.join("build/runner.wasm"),
+        &root.join("target/randori-cache"),
+        8,
+    )
+    .expect("sandbox loads");
     let kata = Arc::new(Kata::load(&root.join("katas/fizzbuzz")).expect("fizzbuzz loads"));
-    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/hostile")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("tests/hostile"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 30, "at least 30 hostile solutions");
     let mut wrong = Vec::new();
@@ -47,23 +59,50 @@ async fn every_hostile_solution_gets_its_verdict() {
         .await;
         let got = status_name(judged.outcome.verdict);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        println!("{name:<40} {got:<14} {:>6} ms  {}", started.elapsed().as_millis(), judged.outcome.summary);
+        println!(
+            "{name:<40} {got:<14} {:>6} ms  {}",
+            started.elapsed().as_millis(),
+            judged.outcome.summary
+        );
         if !expected.contains(&got.as_str()) {
-            wrong.push(format!("{name}: expected {expected:?}, got {got}: {:?}", judged.rows.first()));
+            wrong.push(format!(
+                "{name}: expected {expected:?}, got {got}: {:?}",
+                judged.rows.first()
+            ));
         }
         // Nothing a solution does turns into our fault.
-        assert!(judged.rows.iter().all(|r| r.status != Status::InternalError), "{name}: {:?}", judged.rows);
+        assert!(
+            judged
+                .rows
+                .iter()
+                .all(|r| r.status != Status::InternalError),
+            "{name}: {:?}",
+            judged.rows
+        );
         // A runaway case stops the instance: the cases after it are reported, not lost.
         if got == "timed_out" && judged.rows.len() > 1 {
-            let first_bad = judged.rows.iter().position(|r| r.status == Status::TimedOut).unwrap();
-            assert!(judged.rows[first_bad + 1..].iter().all(|r| r.status == Status::NotRun), "{name}");
+            let first_bad = judged
+                .rows
+                .iter()
+                .position(|r| r.status == Status::TimedOut)
+                .unwrap();
+            assert!(
+                judged.rows[first_bad + 1..]
+                    .iter()
+                    .all(|r| r.status == Status::NotRun),
+                "{name}"
+            );
         }
     }
     assert!(wrong.is_empty(), "wrong verdicts:\n{}", wrong.join("\n"));
 }
 
 /// Edit-to-peer latencies (ms) of `n` edits in a room, one edit every 20 ms.
-async fn edit_latencies(writer: &common::SyncClient, reader: &common::SyncClient, n: usize) -> Vec<f64> {
+async fn edit_latencies(
+    writer: &common::SyncClient,
+    reader: &common::SyncClient,
+    n: usize,
+) -> Vec<f64> {
     let mut latencies = Vec::with_capacity(n);
     for i in 0..n {
         let marker = format!("<{i}>");
@@ -101,8 +140,10 @@ async fn editing_stays_responsive_while_hostile_code_runs() {
     let (busy, _) = create_room(&base, json!({"kata": "fizzbuzz", "mode": "free"})).await;
     let (_, token) = join(&base, &busy, "Eve").await;
     let eve = SyncClient::connect(&base, &busy, Some(&token)).await;
-    let hostile = std::fs::read_to_string(repo_root().join("tests/hostile/09-memory-growth-loop.py")).unwrap()
-        + "\n\ndef fizzbuzz(n):\n    while True:\n        pass\n";
+    let hostile =
+        std::fs::read_to_string(repo_root().join("tests/hostile/09-memory-growth-loop.py"))
+            .unwrap()
+            + "\n\ndef fizzbuzz(n):\n    while True:\n        pass\n";
     {
         use yrs::{Text, Transact};
         let text = eve.doc.get_or_insert_text("solution");

@@ -20,39 +20,89 @@ async fn rooms_api_shapes_and_errors() {
     let created: Value = r.json().await.unwrap();
     let id = created["id"].as_str().unwrap();
     assert_eq!(uuid::Uuid::parse_str(id).unwrap().get_version_num(), 4);
-    assert!(created["join_url"].as_str().unwrap().ends_with(&format!("/r/{id}")));
+    assert!(
+        created["join_url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/r/{id}"))
+    );
     let facilitator = created["facilitator_token"].as_str().unwrap();
 
     let (pid, token) = join(&base, id, "Ada").await;
-    let state: Value = http().get(format!("{base}/api/rooms/{id}")).send().await.unwrap().json().await.unwrap();
+    let state: Value = http()
+        .get(format!("{base}/api/rooms/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(state["kata"], "fizzbuzz");
     assert_eq!(state["kata_title"], "FizzBuzz");
     assert_eq!(state["settings"]["turn_seconds"], 120);
     assert_eq!(state["participants"][0]["id"], pid.as_str());
     assert_eq!(state["rotation"]["status"], "idle");
     let text = state.to_string();
-    assert!(!text.contains(facilitator) && !text.contains(&token), "no tokens in public state");
+    assert!(
+        !text.contains(facilitator) && !text.contains(&token),
+        "no tokens in public state"
+    );
 
     // The room starts with the kata's starter.
     let watcher = SyncClient::connect(&base, id, None).await;
-    assert!(watcher.text().contains("def fizzbuzz"), "{}", watcher.text());
+    assert!(
+        watcher.text().contains("def fizzbuzz"),
+        "{}",
+        watcher.text()
+    );
 
     // Errors are JSON with fitting statuses.
-    let missing = http().get(format!("{base}/api/rooms/{}", uuid::Uuid::new_v4())).send().await.unwrap();
+    let missing = http()
+        .get(format!("{base}/api/rooms/{}", uuid::Uuid::new_v4()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 404);
     let body: Value = missing.json().await.unwrap();
     assert!(body["error"].as_str().unwrap().contains("no room"));
-    let bad = http().post(format!("{base}/api/rooms")).body("{nope").send().await.unwrap();
+    let bad = http()
+        .post(format!("{base}/api/rooms"))
+        .body("{nope")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 400);
-    let bad = http().post(format!("{base}/api/rooms")).json(&json!({"kata": "no-such-kata"})).send().await.unwrap();
+    let bad = http()
+        .post(format!("{base}/api/rooms"))
+        .json(&json!({"kata": "no-such-kata"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 400);
-    let bad = http().post(format!("{base}/api/rooms")).json(&json!({"turn_seconds": 5})).send().await.unwrap();
+    let bad = http()
+        .post(format!("{base}/api/rooms"))
+        .json(&json!({"turn_seconds": 5}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 400);
-    let bad = http().post(format!("{base}/api/rooms/{id}/join")).json(&json!({"name": "  "})).send().await.unwrap();
+    let bad = http()
+        .post(format!("{base}/api/rooms/{id}/join"))
+        .json(&json!({"name": "  "}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 400);
     let r = http().get(format!("{base}/healthz")).send().await.unwrap();
     assert_eq!(r.text().await.unwrap(), "ok");
-    let metrics = http().get(format!("{base}/metrics")).send().await.unwrap().text().await.unwrap();
+    let metrics = http()
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(metrics.contains("randori_rooms_loaded 1"), "{metrics}");
     assert!(metrics.contains("randori_connections 1"), "{metrics}");
     server.shutdown().await;
@@ -65,7 +115,12 @@ async fn facilitator_actions_need_the_token() {
     let base = format!("http://{}", server.addr);
     let (room, facilitator) = create_room(&base, json!({})).await;
     let (_, participant) = join(&base, &room, "Ada").await;
-    let no_token = http().post(format!("{base}/api/rooms/{room}/rotation")).json(&json!({"action": "start"})).send().await.unwrap();
+    let no_token = http()
+        .post(format!("{base}/api/rooms/{room}/rotation"))
+        .json(&json!({"action": "start"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(no_token.status(), 401);
     let wrong = rotation(&base, &room, &participant, json!({"action": "start"})).await;
     assert_eq!(wrong.status(), 403);
@@ -90,7 +145,12 @@ async fn room_creation_is_rate_limited_per_address() {
     for _ in 0..3 {
         create_room(&base, json!({})).await;
     }
-    let r = http().post(format!("{base}/api/rooms")).json(&json!({})).send().await.unwrap();
+    let r = http()
+        .post(format!("{base}/api/rooms"))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 429);
     server.shutdown().await;
 }
@@ -100,7 +160,8 @@ async fn strict_mode_moves_the_keyboard_with_the_role() {
     let dir = tempfile::tempdir().unwrap();
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
-    let (room, facilitator) = create_room(&base, json!({"mode": "strict", "turn_seconds": 60})).await;
+    let (room, facilitator) =
+        create_room(&base, json!({"mode": "strict", "turn_seconds": 60})).await;
     let (ada_id, ada_token) = join(&base, &room, "Ada").await;
     let (bob_id, bob_token) = join(&base, &room, "Bob").await;
     let (_, cy_token) = join(&base, &room, "Cy").await;
@@ -110,20 +171,28 @@ async fn strict_mode_moves_the_keyboard_with_the_role() {
     let events = EventsClient::connect(&base, &room, None).await;
     let r = rotation(&base, &room, &facilitator, json!({"action": "start"})).await;
     let view: Value = r.json().await.unwrap();
-    assert_eq!(view["driver"], ada_id.as_str(), "the first to join drives first");
+    assert_eq!(
+        view["driver"],
+        ada_id.as_str(),
+        "the first to join drives first"
+    );
     assert_eq!(view["navigator"], bob_id.as_str());
 
     // The driver's edits reach everyone.
     ada.type_at(0, "driver was here\n");
-    bob.wait_for_text(|t| t.starts_with("driver was here")).await;
+    bob.wait_for_text(|t| t.starts_with("driver was here"))
+        .await;
     cy.wait_for_text(|t| t.starts_with("driver was here")).await;
 
     // The navigator's are refused: not applied, not broadcast, not stored.
     bob.type_at(0, "NAVIGATOR ");
-    bob.wait_until("refusal", |c| !c.seen.lock().unwrap().refusals.is_empty()).await;
+    bob.wait_until("refusal", |c| !c.seen.lock().unwrap().refusals.is_empty())
+        .await;
     let reason = bob.seen.lock().unwrap().refusals[0].clone();
     assert!(reason.contains("Ada is driving"), "{reason}");
-    events.wait_for("edit_refused event", |e| e["type"] == "edit_refused").await;
+    events
+        .wait_for("edit_refused event", |e| e["type"] == "edit_refused")
+        .await;
     // A later driver edit arrives, and the refused one never did.
     ada.type_at(0, "second\n");
     cy.wait_for_text(|t| t.starts_with("second\n")).await;
@@ -134,12 +203,19 @@ async fn strict_mode_moves_the_keyboard_with_the_role() {
     let r = rotation(&base, &room, &facilitator, json!({"action": "next"})).await;
     let view: Value = r.json().await.unwrap();
     assert_eq!(view["driver"], bob_id.as_str());
-    events.wait_for("rotation event", |e| e["type"] == "rotation" && e["reason"] == "next").await;
+    events
+        .wait_for("rotation event", |e| {
+            e["type"] == "rotation" && e["reason"] == "next"
+        })
+        .await;
     let fresh_bob = SyncClient::connect(&base, &room, Some(&bob_token)).await;
     fresh_bob.type_at(0, "bob drives\n");
     cy.wait_for_text(|t| t.starts_with("bob drives\n")).await;
     ada.type_at(0, "ADA-NOW-NAVIGATES ");
-    ada.wait_until("refusal for ada", |c| !c.seen.lock().unwrap().refusals.is_empty()).await;
+    ada.wait_until("refusal for ada", |c| {
+        !c.seen.lock().unwrap().refusals.is_empty()
+    })
+    .await;
 
     // None of the refused edits reached storage: a restart shows the same text.
     let before = cy.text();
@@ -161,16 +237,31 @@ async fn a_restart_keeps_the_turn_and_its_remaining_time() {
     let (ada_id, _) = join(&base, &room, "Ada").await;
     join(&base, &room, "Bob").await;
     rotation(&base, &room, &facilitator, json!({"action": "start"})).await;
-    let paused: Value = rotation(&base, &room, &facilitator, json!({"action": "pause"})).await.json().await.unwrap();
+    let paused: Value = rotation(&base, &room, &facilitator, json!({"action": "pause"}))
+        .await
+        .json()
+        .await
+        .unwrap();
     let remaining = paused["remaining_ms"].as_u64().unwrap();
     assert!(remaining > 590_000 && remaining <= 600_000, "{remaining}");
     server.shutdown().await;
 
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
-    let state: Value = http().get(format!("{base}/api/rooms/{room}")).send().await.unwrap().json().await.unwrap();
+    let state: Value = http()
+        .get(format!("{base}/api/rooms/{room}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(state["rotation"]["status"], "paused");
-    assert_eq!(state["rotation"]["remaining_ms"].as_u64().unwrap(), remaining, "paused time is exact across a restart");
+    assert_eq!(
+        state["rotation"]["remaining_ms"].as_u64().unwrap(),
+        remaining,
+        "paused time is exact across a restart"
+    );
     assert_eq!(state["rotation"]["driver"], ada_id.as_str());
     server.shutdown().await;
 }
@@ -195,7 +286,11 @@ async fn websocket_origin_is_checked_against_the_allow_list() {
         Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => assert_eq!(resp.status(), 403),
         other => panic!("expected 403, got {other:?}"),
     }
-    assert!(tokio_tungstenite::connect_async(with_origin("https://dojo.example.org")).await.is_ok());
+    assert!(
+        tokio_tungstenite::connect_async(with_origin("https://dojo.example.org"))
+            .await
+            .is_ok()
+    );
     // Scripts without an Origin header are not browsers: allowed.
     assert!(tokio_tungstenite::connect_async(url.clone()).await.is_ok());
     server.shutdown().await;
@@ -207,7 +302,10 @@ async fn participant_tokens_are_checked_on_websockets() {
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
     let (room, _) = create_room(&base, json!({})).await;
-    let url = format!("ws://{}/rooms/{room}/sync?token=0123456789abcdef0123456789abcdef", server.addr);
+    let url = format!(
+        "ws://{}/rooms/{room}/sync?token=0123456789abcdef0123456789abcdef",
+        server.addr
+    );
     match tokio_tungstenite::connect_async(url).await {
         Err(tokio_tungstenite::tungstenite::Error::Http(resp)) => assert_eq!(resp.status(), 403),
         other => panic!("expected 403, got {other:?}"),

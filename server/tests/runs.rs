@@ -51,8 +51,16 @@ async fn red_then_green_then_submit() {
     let first = run(&base, &room, &token, "test").await;
     assert_eq!(first["light"], "red", "{first:#}");
     assert_eq!(first["requested_by"], ada_id.as_str());
-    let failed = first["results"].as_array().unwrap().iter().find(|r| r["status"] == "failed").unwrap();
-    assert!(failed["message"].as_str().unwrap().contains("=="), "{failed:#}");
+    let failed = first["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "failed")
+        .unwrap();
+    assert!(
+        failed["message"].as_str().unwrap().contains("=="),
+        "{failed:#}"
+    );
 
     // Write a solution and tests: green.
     set_text(&ada, "solution", GOOD_FIZZBUZZ).await;
@@ -65,9 +73,17 @@ async fn red_then_green_then_submit() {
 
     // Over the events socket too; everyone sees queued, started, finished.
     events.send(json!({"type": "run", "kind": "test"}));
-    watcher.wait_for("run_queued", |e| e["type"] == "run_queued").await;
-    watcher.wait_for("run_started", |e| e["type"] == "run_started").await;
-    watcher.wait_for("run_finished", |e| e["type"] == "run_finished" && e["run"]["light"] == "green").await;
+    watcher
+        .wait_for("run_queued", |e| e["type"] == "run_queued")
+        .await;
+    watcher
+        .wait_for("run_started", |e| e["type"] == "run_started")
+        .await;
+    watcher
+        .wait_for("run_finished", |e| {
+            e["type"] == "run_finished" && e["run"]["light"] == "green"
+        })
+        .await;
 
     // Submit: sample, hidden and random cases, compared on the host.
     let submitted = run(&base, &room, &token, "submit").await;
@@ -81,8 +97,20 @@ async fn red_then_green_then_submit() {
     server.shutdown().await;
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
-    let history: Value = http().get(format!("{base}/api/rooms/{room}/runs")).send().await.unwrap().json().await.unwrap();
-    let lights: Vec<&str> = history["runs"].as_array().unwrap().iter().map(|r| r["light"].as_str().unwrap()).collect();
+    let history: Value = http()
+        .get(format!("{base}/api/rooms/{room}/runs"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let lights: Vec<&str> = history["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["light"].as_str().unwrap())
+        .collect();
     assert_eq!(lights, ["red", "green", "green", "green"], "{history:#}");
     server.shutdown().await;
 }
@@ -100,10 +128,19 @@ async fn failing_submission_shows_samples_but_never_hidden_expectations() {
     let result = run(&base, &room, &token, "submit").await;
     assert_eq!(result["verdict"], "failed");
     let rows = result["results"].as_array().unwrap();
-    let sample = rows.iter().find(|r| r["group"] == "sample" && r["status"] == "failed").unwrap();
-    assert!(sample.get("expected").is_some() && sample.get("input").is_some(), "{sample:#}");
+    let sample = rows
+        .iter()
+        .find(|r| r["group"] == "sample" && r["status"] == "failed")
+        .unwrap();
+    assert!(
+        sample.get("expected").is_some() && sample.get("input").is_some(),
+        "{sample:#}"
+    );
     for hidden in rows.iter().filter(|r| r["group"] == "hidden") {
-        assert!(hidden.get("expected").is_none() && hidden.get("input").is_none(), "{hidden:#}");
+        assert!(
+            hidden.get("expected").is_none() && hidden.get("input").is_none(),
+            "{hidden:#}"
+        );
     }
     server.shutdown().await;
 }
@@ -114,7 +151,12 @@ async fn runs_need_a_participant_token() {
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
     let (room, facilitator) = create_room(&base, json!({})).await;
-    let r = http().post(format!("{base}/api/rooms/{room}/runs")).json(&json!({"kind": "test"})).send().await.unwrap();
+    let r = http()
+        .post(format!("{base}/api/rooms/{room}/runs"))
+        .json(&json!({"kind": "test"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
     let r = http()
         .post(format!("{base}/api/rooms/{room}/runs"))
@@ -188,7 +230,14 @@ async fn a_full_queue_answers_busy_at_once_and_other_rooms_keep_editing() {
 
     // The endless solution ends as timed out, not forever.
     let history = loop {
-        let h: Value = http().get(format!("{base}/api/rooms/{room}/runs")).send().await.unwrap().json().await.unwrap();
+        let h: Value = http()
+            .get(format!("{base}/api/rooms/{room}/runs"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         if !h["runs"].as_array().unwrap().is_empty() {
             break h;
         }

@@ -36,7 +36,11 @@ fn secrets(kata: &randori::kata::Kata) -> Vec<String> {
     }
     let starter = &kata.starters["python"].solution;
     for source in [&kata.references["python"], &kata.generator] {
-        for line in source.lines().map(str::trim).filter(|l| l.len() >= 20 && !starter.contains(*l)) {
+        for line in source
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.len() >= 20 && !starter.contains(*l))
+        {
             add(line.to_string());
         }
     }
@@ -51,7 +55,14 @@ async fn nothing_secret_is_ever_sent() {
     let catalogue = Catalogue::load(&repo_root().join("katas"));
     let mut sent = String::new();
     let get = async |path: String| -> String {
-        let body = http().get(format!("{base}{path}")).send().await.unwrap().text().await.unwrap();
+        let body = http()
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         body
     };
     sent += &get("/api/katas".into()).await;
@@ -78,14 +89,31 @@ async fn nothing_secret_is_ever_sent() {
             sent += &r.text().await.unwrap();
         }
         let deadline = tokio::time::Instant::now() + PATIENCE;
-        while events.events.lock().unwrap().iter().filter(|e| e["type"] == "run_finished").count() < 4 {
-            assert!(tokio::time::Instant::now() < deadline, "runs did not finish");
+        while events
+            .events
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == "run_finished")
+            .count()
+            < 4
+        {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "runs did not finish"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         sent += &get(format!("/api/rooms/{room}")).await;
         let history = get(format!("/api/rooms/{room}/runs")).await;
         let runs: Value = serde_json::from_str(&history).unwrap();
-        assert!(runs["runs"].as_array().unwrap().iter().any(|r| r["kind"] == "submit"));
+        assert!(
+            runs["runs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["kind"] == "submit")
+        );
         sent += &history;
         for e in events.events.lock().unwrap().iter() {
             sent += &e.to_string();
@@ -103,12 +131,22 @@ async fn nothing_secret_is_ever_sent() {
             .filter(|row| row["group"] == "random" || row["group"] == "sample")
             .map(|row| row.to_string())
             .collect();
-        for secret in secrets(kata).into_iter().filter(|s| !shown.contains(s.as_str())) {
-            assert!(!sent.contains(&secret), "{}: secret sent to a client: {secret}", kata.slug);
+        for secret in secrets(kata)
+            .into_iter()
+            .filter(|s| !shown.contains(s.as_str()))
+        {
+            assert!(
+                !sent.contains(&secret),
+                "{}: secret sent to a client: {secret}",
+                kata.slug
+            );
             checked += 1;
         }
     }
     assert!(checked > 200, "only {checked} secrets were checked");
-    println!("checked {checked} secrets against {} bytes sent", sent.len());
+    println!(
+        "checked {checked} secrets against {} bytes sent",
+        sent.len()
+    );
     server.shutdown().await;
 }

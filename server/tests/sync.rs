@@ -39,7 +39,8 @@ async fn concurrent_edits_converge() {
     }
     // A late joiner gets the whole document.
     let late = SyncClient::connect(&base, &room, None).await;
-    late.wait_until("late joiner has everything", |c| c.text() == text).await;
+    late.wait_until("late joiner has everything", |c| c.text() == text)
+        .await;
     assert_eq!(late.text_of("tests"), clients[0].text_of("tests"));
     server.shutdown().await;
 }
@@ -56,19 +57,32 @@ async fn awareness_spreads_and_is_removed_on_close() {
     ada.send_awareness(4242, 1, r##"{"user":{"name":"Ada","color":"#f00"}}"##);
     watcher
         .wait_until("ada's awareness", |c| {
-            c.seen.lock().unwrap().awareness.iter().any(|a| a.clients.keys().any(|k| k.get() == 4242))
+            c.seen
+                .lock()
+                .unwrap()
+                .awareness
+                .iter()
+                .any(|a| a.clients.keys().any(|k| k.get() == 4242))
         })
         .await;
     // The sender gets its own awareness back (the stock client counts it as life).
-    ada.wait_until("echo to sender", |c| !c.seen.lock().unwrap().awareness.is_empty()).await;
+    ada.wait_until("echo to sender", |c| {
+        !c.seen.lock().unwrap().awareness.is_empty()
+    })
+    .await;
     // A third client joining later is greeted with it.
     let late = SyncClient::connect(&base, &room, None).await;
-    late.wait_until("greeted with awareness", |c| !c.seen.lock().unwrap().awareness.is_empty()).await;
+    late.wait_until("greeted with awareness", |c| {
+        !c.seen.lock().unwrap().awareness.is_empty()
+    })
+    .await;
     ada.close();
     watcher
         .wait_until("removal", |c| {
             c.seen.lock().unwrap().awareness.iter().any(|a| {
-                a.clients.iter().any(|(k, e)| k.get() == 4242 && &*e.json == "null")
+                a.clients
+                    .iter()
+                    .any(|(k, e)| k.get() == 4242 && &*e.json == "null")
             })
         })
         .await;
@@ -144,7 +158,9 @@ async fn restart_on_the_same_data_dir_keeps_the_document() {
     }
     let expected_len = ada.len();
     let watcher = SyncClient::connect(&base, &room, None).await;
-    watcher.wait_until("all edits", |c| c.len() == expected_len).await;
+    watcher
+        .wait_until("all edits", |c| c.len() == expected_len)
+        .await;
     let text = watcher.text();
     server.shutdown().await;
 
@@ -184,8 +200,11 @@ async fn offline_edits_merge_on_reconnect() {
     bob.type_at(end, "# bob online\n");
     // Reconnect with the same document: the server's step 1 pulls the offline edit.
     let again = SyncClient::connect_with_doc(&base, &room, Some(&token), offline_doc).await;
-    bob.wait_for_text(|t| t.contains("written offline") && t.contains("# bob online")).await;
-    again.wait_for_text(|t| t.contains("written offline") && t.contains("# bob online")).await;
+    bob.wait_for_text(|t| t.contains("written offline") && t.contains("# bob online"))
+        .await;
+    again
+        .wait_for_text(|t| t.contains("written offline") && t.contains("# bob online"))
+        .await;
     assert_eq!(again.text(), bob.text());
     server.shutdown().await;
 }
@@ -207,7 +226,10 @@ async fn idle_rooms_unload_and_reload() {
     ada.wait_closed().await;
     let deadline = tokio::time::Instant::now() + PATIENCE;
     while server.app.rooms.loaded_count() > 0 {
-        assert!(tokio::time::Instant::now() < deadline, "room never unloaded");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "room never unloaded"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let again = SyncClient::connect(&base, &room, None).await;

@@ -12,7 +12,11 @@ use randori::rotation::{Action, RotationSettings};
 use randori::store::Store;
 use serde_json::Value;
 
-async fn next_event(rx: &mut tokio::sync::broadcast::Receiver<Arc<str>>, kind: &str, reason: Option<&str>) -> Value {
+async fn next_event(
+    rx: &mut tokio::sync::broadcast::Receiver<Arc<str>>,
+    kind: &str,
+    reason: Option<&str>,
+) -> Value {
     loop {
         let text = rx.recv().await.expect("event");
         let v: Value = serde_json::from_str(&text).unwrap();
@@ -31,14 +35,27 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
         clock: Clock::new(),
     };
     let rooms = Arc::new(Rooms::new(ctx, Duration::from_secs(30)));
-    let settings = RotationSettings { turn_seconds: 120, ..Default::default() };
-    let (id, _) = rooms.create(NewRoom { language: "python".into(), rotation: settings, ..Default::default() }).await.unwrap();
+    let settings = RotationSettings {
+        turn_seconds: 120,
+        ..Default::default()
+    };
+    let (id, _) = rooms
+        .create(NewRoom {
+            language: "python".into(),
+            rotation: settings,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let room = rooms.get(&id).await.unwrap().unwrap();
     let (ada, ada_token) = room.join("Ada").await.unwrap();
     let (bob, bob_token) = room.join("Bob").await.unwrap();
     // Both online (an events socket each).
-    let (mut rx, _) = room.attach_events(room.participant_by_token(&ada_token).as_ref()).unwrap();
-    room.attach_events(room.participant_by_token(&bob_token).as_ref()).unwrap();
+    let (mut rx, _) = room
+        .attach_events(room.participant_by_token(&ada_token).as_ref())
+        .unwrap();
+    room.attach_events(room.participant_by_token(&bob_token).as_ref())
+        .unwrap();
 
     let view = room.rotation_action(Action::Start).await.unwrap();
     assert_eq!(view["driver"], ada.as_str());
@@ -54,8 +71,15 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
     let paused = room.rotation_action(Action::Pause).await.unwrap();
     let remaining = paused["remaining_ms"].as_u64().unwrap();
     tokio::time::advance(Duration::from_secs(3600)).await;
-    assert_eq!(room.rotation_view()["remaining_ms"].as_u64().unwrap(), remaining);
-    assert_eq!(room.rotation_view()["driver"], bob.as_str(), "no rotation while paused");
+    assert_eq!(
+        room.rotation_view()["remaining_ms"].as_u64().unwrap(),
+        remaining
+    );
+    assert_eq!(
+        room.rotation_view()["driver"],
+        bob.as_str(),
+        "no rotation while paused"
+    );
     let resumed = room.rotation_action(Action::Resume).await.unwrap();
     assert_eq!(resumed["remaining_ms"].as_u64().unwrap(), remaining);
     tokio::time::advance(Duration::from_millis(remaining + 10)).await;

@@ -40,7 +40,9 @@ pub async fn check(sandbox: &Sandbox, kata: &Arc<Kata>) -> Vec<String> {
             problems.push(format!(
                 "reference/{language}/solution.py fails {:?}: {}",
                 row.name,
-                row.message.clone().unwrap_or_else(|| format!("{:?}", row.status))
+                row.message
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}", row.status))
             ));
         }
         // The starter starts red.
@@ -102,7 +104,9 @@ fn todo_markers(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -111,7 +115,9 @@ fn todo_markers(dir: &Path) -> Vec<String> {
                 for (i, line) in text.lines().enumerate() {
                     if let Some(pos) = line.find(AUTHOR_TODO) {
                         let rel = p.strip_prefix(dir).unwrap_or(&p).display();
-                        let what = line[pos + AUTHOR_TODO.len()..].trim_start_matches(':').trim();
+                        let what = line[pos + AUTHOR_TODO.len()..]
+                            .trim_start_matches(':')
+                            .trim();
                         found.push(format!("{rel}:{}: still to do: {what}", i + 1));
                     }
                 }
@@ -124,14 +130,19 @@ fn todo_markers(dir: &Path) -> Vec<String> {
 
 /// Writes a new kata folder from a template; `check` then lists what is left to do.
 pub fn scaffold(katas_dir: &Path, slug: &str) -> anyhow::Result<std::path::PathBuf> {
-    anyhow::ensure!(super::is_valid_slug(slug), "{slug:?} is not a valid slug: use lowercase letters, digits and -");
+    anyhow::ensure!(
+        super::is_valid_slug(slug),
+        "{slug:?} is not a valid slug: use lowercase letters, digits and -"
+    );
     let dir = katas_dir.join(slug);
     anyhow::ensure!(!dir.exists(), "{} already exists", dir.display());
     let title: String = slug
         .split('-')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -187,8 +198,14 @@ mod tests {
         let kata = Kata::load(&dir).expect("a scaffold is a valid kata");
         assert_eq!(kata.spec.title, "My Kata");
         let todos = todo_markers(&dir);
-        assert!(todos.iter().any(|t| t.starts_with("README.md:3:")), "{todos:?}");
-        assert!(todos.iter().any(|t| t.starts_with("kata.toml:2:")), "{todos:?}");
+        assert!(
+            todos.iter().any(|t| t.starts_with("README.md:3:")),
+            "{todos:?}"
+        );
+        assert!(
+            todos.iter().any(|t| t.starts_with("kata.toml:2:")),
+            "{todos:?}"
+        );
         assert!(scaffold(tmp.path(), "my-kata").is_err());
         assert!(scaffold(tmp.path(), "Bad Slug").is_err());
     }

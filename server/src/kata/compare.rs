@@ -18,7 +18,11 @@ pub fn matches(expected: &Value, actual: &Value, rules: &CompareRules) -> bool {
             // Multiset comparison: each expected item claims one unclaimed equal item.
             let mut claimed = vec![false; a.len()];
             e.iter().all(|x| {
-                match a.iter().enumerate().position(|(i, y)| !claimed[i] && equal(x, y, rules.float_tolerance)) {
+                match a
+                    .iter()
+                    .enumerate()
+                    .position(|(i, y)| !claimed[i] && equal(x, y, rules.float_tolerance))
+                {
                     Some(i) => {
                         claimed[i] = true;
                         true
@@ -49,7 +53,9 @@ fn equal(expected: &Value, actual: &Value, tolerance: f64) -> bool {
             e.len() == a.len() && e.iter().zip(a).all(|(x, y)| equal(x, y, tolerance))
         }
         (Value::Object(e), Value::Object(a)) => {
-            e.len() == a.len() && e.iter().all(|(k, x)| a.get(k).is_some_and(|y| equal(x, y, tolerance)))
+            e.len() == a.len()
+                && e.iter()
+                    .all(|(k, x)| a.get(k).is_some_and(|y| equal(x, y, tolerance)))
         }
         _ => expected == actual,
     }
@@ -61,7 +67,10 @@ mod tests {
     use serde_json::json;
 
     fn rules(unordered: bool) -> CompareRules {
-        CompareRules { float_tolerance: 1e-9, unordered }
+        CompareRules {
+            float_tolerance: 1e-9,
+            unordered,
+        }
     }
 
     #[test]
@@ -70,8 +79,16 @@ mod tests {
         assert!(!matches(&json!("Fizz"), &json!("fizz"), &rules(false)));
         assert!(!matches(&json!(1), &json!(true), &rules(false)));
         assert!(!matches(&json!(null), &json!(0), &rules(false)));
-        assert!(matches(&json!({"a": [1, 2]}), &json!({"a": [1, 2]}), &rules(false)));
-        assert!(!matches(&json!({"a": 1}), &json!({"a": 1, "b": 2}), &rules(false)));
+        assert!(matches(
+            &json!({"a": [1, 2]}),
+            &json!({"a": [1, 2]}),
+            &rules(false)
+        ));
+        assert!(!matches(
+            &json!({"a": 1}),
+            &json!({"a": 1, "b": 2}),
+            &rules(false)
+        ));
     }
 
     #[test]
@@ -81,20 +98,44 @@ mod tests {
         assert!(matches(&json!(3), &json!(3.0), &rules(false)));
         // Relative for large magnitudes.
         assert!(matches(&json!(1e12), &json!(1e12 + 1e-4), &rules(false)));
-        assert!(matches(&json!([1.0, [2.5]]), &json!([1.0, [2.5000000000001]]), &rules(false)));
+        assert!(matches(
+            &json!([1.0, [2.5]]),
+            &json!([1.0, [2.5000000000001]]),
+            &rules(false)
+        ));
     }
 
     #[test]
     fn big_integers_compare_exactly() {
-        assert!(!matches(&json!(9007199254740993u64), &json!(9007199254740992u64), &rules(false)));
+        assert!(!matches(
+            &json!(9007199254740993u64),
+            &json!(9007199254740992u64),
+            &rules(false)
+        ));
     }
 
     #[test]
     fn unordered_top_level_lists() {
-        assert!(matches(&json!(["a", "b", "b"]), &json!(["b", "a", "b"]), &rules(true)));
-        assert!(!matches(&json!(["a", "b", "b"]), &json!(["a", "a", "b"]), &rules(true)));
-        assert!(!matches(&json!(["a", "b"]), &json!(["b", "a"]), &rules(false)));
+        assert!(matches(
+            &json!(["a", "b", "b"]),
+            &json!(["b", "a", "b"]),
+            &rules(true)
+        ));
+        assert!(!matches(
+            &json!(["a", "b", "b"]),
+            &json!(["a", "a", "b"]),
+            &rules(true)
+        ));
+        assert!(!matches(
+            &json!(["a", "b"]),
+            &json!(["b", "a"]),
+            &rules(false)
+        ));
         // Only the top level is unordered.
-        assert!(!matches(&json!([["a", "b"]]), &json!([["b", "a"]]), &rules(true)));
+        assert!(!matches(
+            &json!([["a", "b"]]),
+            &json!([["b", "a"]]),
+            &rules(true)
+        ));
     }
 }

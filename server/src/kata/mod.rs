@@ -46,26 +46,49 @@ pub struct Kata {
 
 fn read(dir: &Path, rel: &str) -> Result<String, SpecError> {
     let path = dir.join(rel);
-    let meta = std::fs::metadata(&path).map_err(|_| SpecError::new(rel, None, "missing file; see docs/kata-format.md for the folder layout"))?;
+    let meta = std::fs::metadata(&path).map_err(|_| {
+        SpecError::new(
+            rel,
+            None,
+            "missing file; see docs/kata-format.md for the folder layout",
+        )
+    })?;
     if meta.len() > MAX_KATA_FILE_BYTES {
-        return Err(SpecError::new(rel, None, format!("larger than {MAX_KATA_FILE_BYTES} bytes")));
+        return Err(SpecError::new(
+            rel,
+            None,
+            format!("larger than {MAX_KATA_FILE_BYTES} bytes"),
+        ));
     }
-    std::fs::read_to_string(&path).map_err(|e| SpecError::new(rel, None, format!("cannot read: {e}")))
+    std::fs::read_to_string(&path)
+        .map_err(|e| SpecError::new(rel, None, format!("cannot read: {e}")))
 }
 
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 64
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
 }
 
 impl Kata {
     /// Loads and validates one kata folder; every problem found is returned.
     pub fn load(dir: &Path) -> Result<Kata, Vec<SpecError>> {
-        let slug = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let slug = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if !is_valid_slug(&slug) {
-            return Err(vec![SpecError::new(".", None, format!("folder name {slug:?} is not a valid slug: use lowercase letters, digits and -"))]);
+            return Err(vec![SpecError::new(
+                ".",
+                None,
+                format!(
+                    "folder name {slug:?} is not a valid slug: use lowercase letters, digits and -"
+                ),
+            )]);
         }
         let spec = read(dir, "kata.toml")
             .and_then(|s| spec::parse_spec(&s))
@@ -94,10 +117,14 @@ impl Kata {
         };
         let samples = cases("cases/sample.json");
         let hidden = cases("cases/hidden.json");
-        if let Some(s) = &samples {
-            if s.is_empty() {
-                errors.push(SpecError::new("cases/sample.json", None, "add at least one sample case"));
-            }
+        if let Some(s) = &samples
+            && s.is_empty()
+        {
+            errors.push(SpecError::new(
+                "cases/sample.json",
+                None,
+                "add at least one sample case",
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -159,9 +186,15 @@ impl Kata {
         let mut view = self.summary();
         if let Value::Object(m) = &mut view {
             m.insert("statement".into(), self.statement.clone().into());
-            m.insert("starters".into(), serde_json::to_value(&self.starters).unwrap_or_default());
+            m.insert(
+                "starters".into(),
+                serde_json::to_value(&self.starters).unwrap_or_default(),
+            );
             m.insert("samples".into(), samples.into());
-            m.insert("entry".into(), serde_json::to_value(&self.spec.entry).unwrap_or_default());
+            m.insert(
+                "entry".into(),
+                serde_json::to_value(&self.spec.entry).unwrap_or_default(),
+            );
             m.insert("hidden_count".into(), self.hidden.len().into());
             m.insert("random_count".into(), self.spec.random.count.into());
         }
@@ -185,10 +218,18 @@ impl Catalogue {
             tracing::warn!(dir = %dir.display(), "kata directory not readable; serving no katas");
             return catalogue;
         };
-        let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
         dirs.sort();
         for path in dirs {
-            let slug = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let slug = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
             match Kata::load(&path) {
                 Ok(k) => {
                     catalogue.katas.insert(slug, Arc::new(k));
@@ -212,7 +253,9 @@ impl Catalogue {
     /// Sorted by difficulty, then title.
     pub fn summaries(&self) -> Vec<Value> {
         let mut katas: Vec<&Arc<Kata>> = self.katas.values().collect();
-        katas.sort_by(|a, b| (a.spec.difficulty, &a.spec.title).cmp(&(b.spec.difficulty, &b.spec.title)));
+        katas.sort_by(|a, b| {
+            (a.spec.difficulty, &a.spec.title).cmp(&(b.spec.difficulty, &b.spec.title))
+        });
         katas.into_iter().map(|k| k.summary()).collect()
     }
 }
@@ -258,7 +301,11 @@ fn report(catalogue: &Catalogue) {
             tracing::warn!(kata = %slug, "{e}");
         }
     }
-    tracing::info!(katas = catalogue.katas.len(), broken = catalogue.problems.len(), "kata catalogue loaded");
+    tracing::info!(
+        katas = catalogue.katas.len(),
+        broken = catalogue.problems.len(),
+        "kata catalogue loaded"
+    );
 }
 
 #[cfg(test)]
@@ -284,8 +331,15 @@ mod tests {
             assert!(!text.contains("\"hidden\""));
             let starter = &kata.starters["python"].solution;
             // Lines the starter shares with the reference (the signature) are public anyway.
-            for line in kata.references["python"].lines().filter(|l| l.trim().len() > 30 && !starter.contains(l.trim())) {
-                assert!(!text.contains(line.trim()), "{}: reference line leaked: {line}", kata.slug);
+            for line in kata.references["python"]
+                .lines()
+                .filter(|l| l.trim().len() > 30 && !starter.contains(l.trim()))
+            {
+                assert!(
+                    !text.contains(line.trim()),
+                    "{}: reference line leaked: {line}",
+                    kata.slug
+                );
             }
         }
     }

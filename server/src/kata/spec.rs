@@ -90,10 +90,17 @@ impl ValueType {
                 } else if let Some(i) = inner("optional[") {
                     ValueType::Optional(Box::new(ValueType::parse(i)?))
                 } else if let Some(i) = inner("dict[") {
-                    let value = i.strip_prefix("str").map(str::trim_start).and_then(|r| r.strip_prefix(','));
+                    let value = i
+                        .strip_prefix("str")
+                        .map(str::trim_start)
+                        .and_then(|r| r.strip_prefix(','));
                     match value {
                         Some(v) => ValueType::Dict(Box::new(ValueType::parse(v)?)),
-                        None => return Err(format!("{t:?}: dict keys must be str, as in dict[str, int]")),
+                        None => {
+                            return Err(format!(
+                                "{t:?}: dict keys must be str, as in dict[str, int]"
+                            ));
+                        }
                     }
                 } else {
                     return Err(format!(
@@ -322,7 +329,9 @@ fn line_at(source: &str, offset: usize) -> usize {
 
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -336,30 +345,51 @@ pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
         return Err(err("title", "title must not be empty".into()));
     }
     if raw.summary.trim().is_empty() || raw.summary.len() > 200 {
-        return Err(err("summary", "summary must be one line of 1 to 200 characters".into()));
+        return Err(err(
+            "summary",
+            "summary must be one line of 1 to 200 characters".into(),
+        ));
     }
     if raw.languages.is_empty() {
-        return Err(err("languages", "languages must name at least one language, e.g. [\"python\"]".into()));
+        return Err(err(
+            "languages",
+            "languages must name at least one language, e.g. [\"python\"]".into(),
+        ));
     }
     for lang in &raw.languages {
         if !SUPPORTED_LANGUAGES.contains(&lang.as_str()) {
             return Err(err(
                 "languages",
-                format!("language {lang:?} is not supported; supported: {}", SUPPORTED_LANGUAGES.join(", ")),
+                format!(
+                    "language {lang:?} is not supported; supported: {}",
+                    SUPPORTED_LANGUAGES.join(", ")
+                ),
             ));
         }
     }
     if raw.budget.case_ms == 0 || raw.budget.case_ms > MAX_CASE_MS {
-        return Err(err("case_ms", format!("case_ms must be between 1 and {MAX_CASE_MS}")));
+        return Err(err(
+            "case_ms",
+            format!("case_ms must be between 1 and {MAX_CASE_MS}"),
+        ));
     }
     if raw.budget.memory_mb < 16 || raw.budget.memory_mb > MAX_MEMORY_MB {
-        return Err(err("memory_mb", format!("memory_mb must be between 16 and {MAX_MEMORY_MB}")));
+        return Err(err(
+            "memory_mb",
+            format!("memory_mb must be between 16 and {MAX_MEMORY_MB}"),
+        ));
     }
     if raw.random.count > MAX_RANDOM_COUNT {
-        return Err(err("count", format!("random.count must be at most {MAX_RANDOM_COUNT}")));
+        return Err(err(
+            "count",
+            format!("random.count must be at most {MAX_RANDOM_COUNT}"),
+        ));
     }
     if !(raw.compare.float_tolerance >= 0.0 && raw.compare.float_tolerance < 1.0) {
-        return Err(err("float_tolerance", "float_tolerance must be in [0, 1)".into()));
+        return Err(err(
+            "float_tolerance",
+            "float_tolerance must be in [0, 1)".into(),
+        ));
     }
     let entry = parse_entry(source, raw.entry)?;
     Ok(KataSpec {
@@ -375,13 +405,22 @@ pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
     })
 }
 
-fn parse_params(source: &str, key: &str, raw: Vec<(String, String)>) -> Result<Vec<Param>, SpecError> {
+fn parse_params(
+    source: &str,
+    key: &str,
+    raw: Vec<(String, String)>,
+) -> Result<Vec<Param>, SpecError> {
     raw.into_iter()
         .map(|(name, ty)| {
             if !is_identifier(&name) {
-                return Err(SpecError::new(FILE, line_of(source, key), format!("parameter name {name:?} is not an identifier")));
+                return Err(SpecError::new(
+                    FILE,
+                    line_of(source, key),
+                    format!("parameter name {name:?} is not an identifier"),
+                ));
             }
-            let ty = ValueType::parse(&ty).map_err(|m| SpecError::new(FILE, line_of(source, key), m))?;
+            let ty =
+                ValueType::parse(&ty).map_err(|m| SpecError::new(FILE, line_of(source, key), m))?;
             Ok(Param { name, ty })
         })
         .collect()
@@ -394,7 +433,11 @@ fn parse_type(source: &str, key: &str, text: &str) -> Result<ValueType, SpecErro
 fn parse_entry(source: &str, raw: RawEntry) -> Result<Entry, SpecError> {
     let at_entry = line_of(source, "[entry]");
     match (raw.function, raw.class) {
-        (Some(_), Some(_)) => Err(SpecError::new(FILE, at_entry, "[entry] names both a function and a class; keep one")),
+        (Some(_), Some(_)) => Err(SpecError::new(
+            FILE,
+            at_entry,
+            "[entry] names both a function and a class; keep one",
+        )),
         (None, None) => Err(SpecError::new(
             FILE,
             at_entry,
@@ -402,13 +445,25 @@ fn parse_entry(source: &str, raw: RawEntry) -> Result<Entry, SpecError> {
         )),
         (Some(name), None) => {
             if !is_identifier(&name) {
-                return Err(SpecError::new(FILE, line_of(source, "function"), format!("{name:?} is not a valid function name")));
+                return Err(SpecError::new(
+                    FILE,
+                    line_of(source, "function"),
+                    format!("{name:?} is not a valid function name"),
+                ));
             }
             if raw.init.is_some() || raw.methods.is_some() {
-                return Err(SpecError::new(FILE, at_entry, "init and methods belong to class katas; a function kata has params and returns"));
+                return Err(SpecError::new(
+                    FILE,
+                    at_entry,
+                    "init and methods belong to class katas; a function kata has params and returns",
+                ));
             }
             let returns = raw.returns.ok_or_else(|| {
-                SpecError::new(FILE, at_entry, "a function entry needs returns = \"<type>\"")
+                SpecError::new(
+                    FILE,
+                    at_entry,
+                    "a function entry needs returns = \"<type>\"",
+                )
             })?;
             Ok(Entry::Function {
                 name,
@@ -418,19 +473,35 @@ fn parse_entry(source: &str, raw: RawEntry) -> Result<Entry, SpecError> {
         }
         (None, Some(name)) => {
             if !is_identifier(&name) {
-                return Err(SpecError::new(FILE, line_of(source, "class"), format!("{name:?} is not a valid class name")));
+                return Err(SpecError::new(
+                    FILE,
+                    line_of(source, "class"),
+                    format!("{name:?} is not a valid class name"),
+                ));
             }
             if raw.params.is_some() || raw.returns.is_some() {
-                return Err(SpecError::new(FILE, at_entry, "a class entry has init and methods, not params and returns"));
+                return Err(SpecError::new(
+                    FILE,
+                    at_entry,
+                    "a class entry has init and methods, not params and returns",
+                ));
             }
             let raw_methods = raw.methods.unwrap_or_default();
             if raw_methods.is_empty() {
-                return Err(SpecError::new(FILE, at_entry, "a class entry needs at least one method: methods.name = { params = [], returns = \"int\" }"));
+                return Err(SpecError::new(
+                    FILE,
+                    at_entry,
+                    "a class entry needs at least one method: methods.name = { params = [], returns = \"int\" }",
+                ));
             }
             let mut methods = BTreeMap::new();
             for (m, raw) in raw_methods {
                 if !is_identifier(&m) || m.starts_with('_') {
-                    return Err(SpecError::new(FILE, line_of(source, &format!("methods.{m}")), format!("{m:?} is not a valid public method name")));
+                    return Err(SpecError::new(
+                        FILE,
+                        line_of(source, &format!("methods.{m}")),
+                        format!("{m:?} is not a valid public method name"),
+                    ));
                 }
                 let key = format!("methods.{m}");
                 methods.insert(
@@ -473,7 +544,9 @@ pub enum CaseInput {
 #[serde(untagged)]
 pub enum Expected {
     Value(Value),
-    Raises { message_contains: Option<String> },
+    Raises {
+        message_contains: Option<String>,
+    },
     /// Class cases carry their expectations per call.
     PerCall,
 }
@@ -485,13 +558,18 @@ pub struct Case {
     pub expected: Expected,
 }
 
-fn case_error(file: &str, source: &str, index: usize, name: Option<&str>, message: String) -> SpecError {
+fn case_error(
+    file: &str,
+    source: &str,
+    index: usize,
+    name: Option<&str>,
+    message: String,
+) -> SpecError {
     // Point at the case's name in the file when we can find it.
-    let line = name
-        .and_then(|n| {
-            let needle = serde_json::to_string(n).ok()?;
-            source.find(&needle).map(|o| line_at(source, o))
-        });
+    let line = name.and_then(|n| {
+        let needle = serde_json::to_string(n).ok()?;
+        source.find(&needle).map(|o| line_at(source, o))
+    });
     let which = match name {
         Some(n) => format!("case {index} ({n:?})"),
         None => format!("case {index}"),
@@ -503,7 +581,11 @@ fn case_error(file: &str, source: &str, index: usize, name: Option<&str>, messag
 /// the entry point's signature.
 pub fn parse_cases(file: &str, source: &str, entry: &Entry) -> Result<Vec<Case>, SpecError> {
     let values: Vec<Value> = serde_json::from_str(source).map_err(|e| {
-        SpecError::new(file, Some(e.line()), format!("not a JSON array of cases: {e}"))
+        SpecError::new(
+            file,
+            Some(e.line()),
+            format!("not a JSON array of cases: {e}"),
+        )
     })?;
     let mut cases = Vec::with_capacity(values.len());
     let mut names = std::collections::HashSet::new();
@@ -514,7 +596,9 @@ pub fn parse_cases(file: &str, source: &str, entry: &Entry) -> Result<Vec<Case>,
             return Err(fail("every case needs a \"name\"".into()));
         };
         if !names.insert(name.clone()) {
-            return Err(fail("duplicate case name; names must be unique within a file".into()));
+            return Err(fail(
+                "duplicate case name; names must be unique within a file".into(),
+            ));
         }
         let case = parse_case(&v, entry, true).map_err(fail)?;
         cases.push(Case { name, ..case });
@@ -530,10 +614,15 @@ pub fn parse_case(v: &Value, entry: &Entry, fixed: bool) -> Result<Case, String>
         Entry::Class { .. } => &["name", "init", "calls"],
     };
     if let Some(k) = obj.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(format!("unknown field {k:?}; allowed: {}", allowed.join(", ")));
+        return Err(format!(
+            "unknown field {k:?}; allowed: {}",
+            allowed.join(", ")
+        ));
     }
     match entry {
-        Entry::Function { params, returns, .. } => {
+        Entry::Function {
+            params, returns, ..
+        } => {
             let args = obj
                 .get("args")
                 .and_then(Value::as_array)
@@ -548,10 +637,15 @@ pub fn parse_case(v: &Value, entry: &Entry, fixed: bool) -> Result<Case, String>
                     return Err("a case with \"raises\": true has no \"expected\"".into());
                 }
                 Expected::Raises {
-                    message_contains: obj.get("message_contains").and_then(Value::as_str).map(str::to_string),
+                    message_contains: obj
+                        .get("message_contains")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
                 }
             } else {
-                let e = obj.get("expected").ok_or("a function case needs \"expected\" (or \"raises\": true)")?;
+                let e = obj
+                    .get("expected")
+                    .ok_or("a function case needs \"expected\" (or \"raises\": true)")?;
                 if !returns.admits(e) {
                     return Err(format!("expected {e} is not a {returns}"));
                 }
@@ -564,7 +658,11 @@ pub fn parse_case(v: &Value, entry: &Entry, fixed: bool) -> Result<Case, String>
             })
         }
         Entry::Class { init, methods, .. } => {
-            let init_args = obj.get("init").and_then(Value::as_array).cloned().unwrap_or_default();
+            let init_args = obj
+                .get("init")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
             check_args(&init_args, init)?;
             let raw_calls = obj
                 .get("calls")
@@ -575,28 +673,52 @@ pub fn parse_case(v: &Value, entry: &Entry, fixed: bool) -> Result<Case, String>
             }
             let mut calls = Vec::with_capacity(raw_calls.len());
             for (j, c) in raw_calls.iter().enumerate() {
-                let parts = c.as_array().ok_or_else(|| format!("call {j} must be [method, args] or [method, args, expected]"))?;
+                let parts = c.as_array().ok_or_else(|| {
+                    format!("call {j} must be [method, args] or [method, args, expected]")
+                })?;
                 let (method, args, expected) = match parts.as_slice() {
                     [m, a] => (m, a, None),
                     [m, a, e] if fixed => (m, a, Some(e.clone())),
-                    _ => return Err(format!("call {j} must be [method, args] or [method, args, expected]")),
-                };
-                let method = method.as_str().ok_or_else(|| format!("call {j}: method must be a string"))?;
-                let spec = methods
-                    .get(method)
-                    .ok_or_else(|| format!("call {j}: unknown method {method:?}; kata.toml declares {}", methods.keys().cloned().collect::<Vec<_>>().join(", ")))?;
-                let args = args.as_array().ok_or_else(|| format!("call {j}: args must be a list"))?.clone();
-                check_args(&args, &spec.params).map_err(|m| format!("call {j} ({method}): {m}"))?;
-                if let Some(e) = &expected {
-                    if !spec.returns.admits(e) {
-                        return Err(format!("call {j} ({method}): expected {e} is not a {}", spec.returns));
+                    _ => {
+                        return Err(format!(
+                            "call {j} must be [method, args] or [method, args, expected]"
+                        ));
                     }
+                };
+                let method = method
+                    .as_str()
+                    .ok_or_else(|| format!("call {j}: method must be a string"))?;
+                let spec = methods.get(method).ok_or_else(|| {
+                    format!(
+                        "call {j}: unknown method {method:?}; kata.toml declares {}",
+                        methods.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )
+                })?;
+                let args = args
+                    .as_array()
+                    .ok_or_else(|| format!("call {j}: args must be a list"))?
+                    .clone();
+                check_args(&args, &spec.params).map_err(|m| format!("call {j} ({method}): {m}"))?;
+                if let Some(e) = &expected
+                    && !spec.returns.admits(e)
+                {
+                    return Err(format!(
+                        "call {j} ({method}): expected {e} is not a {}",
+                        spec.returns
+                    ));
                 }
-                calls.push(Call { method: method.to_string(), args, expected });
+                calls.push(Call {
+                    method: method.to_string(),
+                    args,
+                    expected,
+                });
             }
             Ok(Case {
                 name: String::new(),
-                input: CaseInput::Class { init: init_args, calls },
+                input: CaseInput::Class {
+                    init: init_args,
+                    calls,
+                },
                 expected: Expected::PerCall,
             })
         }
@@ -605,7 +727,11 @@ pub fn parse_case(v: &Value, entry: &Entry, fixed: bool) -> Result<Case, String>
 
 fn check_args(args: &[Value], params: &[Param]) -> Result<(), String> {
     if args.len() != params.len() {
-        return Err(format!("{} argument(s) given, the signature takes {}", args.len(), params.len()));
+        return Err(format!(
+            "{} argument(s) given, the signature takes {}",
+            args.len(),
+            params.len()
+        ));
     }
     for (a, p) in args.iter().zip(params) {
         if !p.ty.admits(a) {
@@ -664,7 +790,11 @@ count = 5
         assert_eq!(spec.budget.case_ms, 1000);
         assert_eq!(spec.compare.float_tolerance, 1e-9);
         match spec.entry {
-            Entry::Function { name, params, returns } => {
+            Entry::Function {
+                name,
+                params,
+                returns,
+            } => {
                 assert_eq!(name, "fizzbuzz");
                 assert_eq!(params[0].ty, ValueType::Int);
                 assert_eq!(returns, ValueType::Str);
@@ -676,21 +806,38 @@ count = 5
     #[test]
     fn parses_a_class_kata() {
         let spec = parse_spec(CLASS_KATA).unwrap();
-        let Entry::Class { methods, .. } = &spec.entry else { panic!() };
+        let Entry::Class { methods, .. } = &spec.entry else {
+            panic!()
+        };
         assert_eq!(methods["score"].returns, ValueType::Int);
         assert_eq!(spec.budget.case_ms, 500);
     }
 
     #[test]
     fn types_parse_and_print() {
-        for t in ["int", "list[list[str]]", "dict[str, float]", "optional[int]", "none", "list[tuple[str, int, int]]"] {
+        for t in [
+            "int",
+            "list[list[str]]",
+            "dict[str, float]",
+            "optional[int]",
+            "none",
+            "list[tuple[str, int, int]]",
+        ] {
             assert_eq!(ValueType::parse(t).unwrap().to_string(), t);
         }
-        assert!(ValueType::parse("set[int]").unwrap_err().contains("unknown type"));
+        assert!(
+            ValueType::parse("set[int]")
+                .unwrap_err()
+                .contains("unknown type")
+        );
         let row = ValueType::parse("tuple[str, int]").unwrap();
         assert!(row.admits(&serde_json::json!(["a", 1])));
         assert!(!row.admits(&serde_json::json!(["a", 1, 2])));
-        assert!(ValueType::parse("dict[int, str]").unwrap_err().contains("dict keys must be str"));
+        assert!(
+            ValueType::parse("dict[int, str]")
+                .unwrap_err()
+                .contains("dict keys must be str")
+        );
         let t = ValueType::parse("list[optional[int]]").unwrap();
         assert!(t.admits(&serde_json::json!([1, null])));
         assert!(!t.admits(&serde_json::json!([1.5])));
@@ -723,7 +870,9 @@ count = 5
 
     #[test]
     fn both_function_and_class() {
-        let e = error_of(&FUNCTION_KATA.replace("function = \"fizzbuzz\"", "function = \"f\"\nclass = \"C\""));
+        let e = error_of(
+            &FUNCTION_KATA.replace("function = \"fizzbuzz\"", "function = \"f\"\nclass = \"C\""),
+        );
         assert!(e.message.contains("both a function and a class"), "{e}");
     }
 
@@ -757,7 +906,10 @@ count = 5
     fn class_without_methods() {
         let e = error_of(
             &CLASS_KATA
-                .replace("methods.roll = { params = [[\"pins\", \"int\"]], returns = \"none\" }\n", "")
+                .replace(
+                    "methods.roll = { params = [[\"pins\", \"int\"]], returns = \"none\" }\n",
+                    "",
+                )
                 .replace("methods.score = { params = [], returns = \"int\" }\n", ""),
         );
         assert!(e.message.contains("at least one method"), "{e}");
@@ -778,14 +930,32 @@ count = 5
         )
         .unwrap();
         assert_eq!(cases[0].expected, Expected::Value("Fizz".into()));
-        assert_eq!(cases[1].expected, Expected::Raises { message_contains: Some("negative".into()) });
+        assert_eq!(
+            cases[1].expected,
+            Expected::Raises {
+                message_contains: Some("negative".into())
+            }
+        );
 
-        let err = parse_cases("cases/hidden.json", "[\n{\"name\": \"bad\", \"args\": [\"3\"], \"expected\": \"Fizz\"}]", &e).unwrap_err();
+        let err = parse_cases(
+            "cases/hidden.json",
+            "[\n{\"name\": \"bad\", \"args\": [\"3\"], \"expected\": \"Fizz\"}]",
+            &e,
+        )
+        .unwrap_err();
         assert_eq!(err.file, "cases/hidden.json");
         assert_eq!(err.line, Some(2));
-        assert!(err.message.contains("argument n = \"3\" is not a int"), "{err}");
+        assert!(
+            err.message.contains("argument n = \"3\" is not a int"),
+            "{err}"
+        );
 
-        let err = parse_cases("c.json", r#"[{"name": "x", "args": [1], "expected": 3}]"#, &e).unwrap_err();
+        let err = parse_cases(
+            "c.json",
+            r#"[{"name": "x", "args": [1], "expected": 3}]"#,
+            &e,
+        )
+        .unwrap_err();
         assert!(err.message.contains("expected 3 is not a str"), "{err}");
 
         let err = parse_cases("c.json", r#"[{"args": [1], "expected": "1"}]"#, &e).unwrap_err();
@@ -807,19 +977,32 @@ count = 5
             &e,
         )
         .unwrap();
-        let CaseInput::Class { calls, .. } = &cases[0].input else { panic!() };
+        let CaseInput::Class { calls, .. } = &cases[0].input else {
+            panic!()
+        };
         assert_eq!(calls[1].expected, Some(serde_json::json!(0)));
 
-        let err = parse_cases("c.json", r#"[{"name": "x", "calls": [["bowl", [1]]]}]"#, &e).unwrap_err();
+        let err =
+            parse_cases("c.json", r#"[{"name": "x", "calls": [["bowl", [1]]]}]"#, &e).unwrap_err();
         assert!(err.message.contains("unknown method \"bowl\""), "{err}");
-        let err = parse_cases("c.json", r#"[{"name": "x", "calls": [["score", [], "ten"]]}]"#, &e).unwrap_err();
+        let err = parse_cases(
+            "c.json",
+            r#"[{"name": "x", "calls": [["score", [], "ten"]]}]"#,
+            &e,
+        )
+        .unwrap_err();
         assert!(err.message.contains("is not a int"), "{err}");
     }
 
     #[test]
     fn generated_inputs_carry_no_expectations() {
         let e = entry(CLASS_KATA);
-        let case = parse_case(&serde_json::json!({"calls": [["roll", [3]], ["score", []]]}), &e, false).unwrap();
+        let case = parse_case(
+            &serde_json::json!({"calls": [["roll", [3]], ["score", []]]}),
+            &e,
+            false,
+        )
+        .unwrap();
         assert_eq!(case.expected, Expected::PerCall);
         // A generator must not smuggle expectations in.
         assert!(parse_case(&serde_json::json!({"calls": [["score", [], 3]]}), &e, false).is_err());

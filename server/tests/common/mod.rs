@@ -37,10 +37,18 @@ pub fn http() -> reqwest::Client {
 
 /// Creates a room; returns (id, facilitator token).
 pub async fn create_room(base: &str, body: Value) -> (String, String) {
-    let r = http().post(format!("{base}/api/rooms")).json(&body).send().await.unwrap();
+    let r = http()
+        .post(format!("{base}/api/rooms"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
     let v: Value = r.json().await.unwrap();
-    (v["id"].as_str().unwrap().into(), v["facilitator_token"].as_str().unwrap().into())
+    (
+        v["id"].as_str().unwrap().into(),
+        v["facilitator_token"].as_str().unwrap().into(),
+    )
 }
 
 /// Joins a room; returns (participant id, token).
@@ -53,7 +61,10 @@ pub async fn join(base: &str, room: &str, name: &str) -> (String, String) {
         .unwrap();
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
-    (v["participant_id"].as_str().unwrap().into(), v["token"].as_str().unwrap().into())
+    (
+        v["participant_id"].as_str().unwrap().into(),
+        v["token"].as_str().unwrap().into(),
+    )
 }
 
 pub async fn rotation(base: &str, room: &str, facilitator: &str, body: Value) -> reqwest::Response {
@@ -93,13 +104,20 @@ impl SyncClient {
     }
 
     /// Connects with an existing document (e.g. one edited while offline).
-    pub async fn connect_with_doc(base: &str, room: &str, token: Option<&str>, doc: Doc) -> SyncClient {
+    pub async fn connect_with_doc(
+        base: &str,
+        room: &str,
+        token: Option<&str>,
+        doc: Doc,
+    ) -> SyncClient {
         let ws = base.replacen("http", "ws", 1);
         let url = match token {
             Some(t) => format!("{ws}/rooms/{room}/sync?token={t}"),
             None => format!("{ws}/rooms/{room}/sync"),
         };
-        let (socket, _) = tokio_tungstenite::connect_async(url).await.expect("websocket connects");
+        let (socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("websocket connects");
         let (mut sink, mut stream) = socket.split();
         let seen = Arc::new(Mutex::new(Seen::default()));
         let (out, mut out_rx) = mpsc::unbounded_channel::<Message>();
@@ -113,10 +131,16 @@ impl SyncClient {
         });
         // Step 1 on connect, as the stock client does.
         let sv = doc.transact().state_vector();
-        out.send(Message::Binary(YMessage::Sync(SyncMessage::SyncStep1(sv)).encode_v1().into())).unwrap();
+        out.send(Message::Binary(
+            YMessage::Sync(SyncMessage::SyncStep1(sv))
+                .encode_v1()
+                .into(),
+        ))
+        .unwrap();
         // Reader: apply what arrives, answer the server's step 1.
         let changed = Arc::new(tokio::sync::Notify::new());
-        let (rdoc, rseen, rout, rchanged) = (doc.clone(), seen.clone(), out.clone(), changed.clone());
+        let (rdoc, rseen, rout, rchanged) =
+            (doc.clone(), seen.clone(), out.clone(), changed.clone());
         tokio::spawn(async move {
             while let Some(frame) = stream.next().await {
                 let Ok(frame) = frame else { break };
@@ -127,20 +151,27 @@ impl SyncClient {
                             s.frames += 1;
                             s.raw.extend_from_slice(&bytes);
                         }
-                        let Ok(msg) = YMessage::decode_v1(&bytes) else { continue };
+                        let Ok(msg) = YMessage::decode_v1(&bytes) else {
+                            continue;
+                        };
                         match msg {
                             YMessage::Sync(SyncMessage::SyncStep1(sv)) => {
                                 let update = rdoc.transact().encode_diff_v1(&sv);
-                                let reply = YMessage::Sync(SyncMessage::SyncStep2(update)).encode_v1();
+                                let reply =
+                                    YMessage::Sync(SyncMessage::SyncStep2(update)).encode_v1();
                                 let _ = rout.send(Message::Binary(reply.into()));
                             }
                             YMessage::Sync(SyncMessage::SyncStep2(u)) => {
-                                rdoc.transact_mut().apply_update(Update::decode_v1(&u).unwrap()).unwrap();
+                                rdoc.transact_mut()
+                                    .apply_update(Update::decode_v1(&u).unwrap())
+                                    .unwrap();
                                 rseen.lock().unwrap().synced = true;
                                 rchanged.notify_waiters();
                             }
                             YMessage::Sync(SyncMessage::Update(u)) => {
-                                rdoc.transact_mut().apply_update(Update::decode_v1(&u).unwrap()).unwrap();
+                                rdoc.transact_mut()
+                                    .apply_update(Update::decode_v1(&u).unwrap())
+                                    .unwrap();
                                 rchanged.notify_waiters();
                             }
                             YMessage::Awareness(a) => {
@@ -165,8 +196,15 @@ impl SyncClient {
             rseen.lock().unwrap().closed = true;
             rchanged.notify_waiters();
         });
-        let client = SyncClient { doc, seen, changed, out };
-        client.wait_until("synced", |c| c.seen.lock().unwrap().synced).await;
+        let client = SyncClient {
+            doc,
+            seen,
+            changed,
+            out,
+        };
+        client
+            .wait_until("synced", |c| c.seen.lock().unwrap().synced)
+            .await;
         client
     }
 
@@ -191,8 +229,16 @@ impl SyncClient {
     }
 
     pub fn send_awareness(&self, client: u64, clock: u32, json: &str) {
-        let mut update = AwarenessUpdate { clients: Default::default() };
-        update.clients.insert(ClientID::new(client), AwarenessUpdateEntry { clock, json: json.into() });
+        let mut update = AwarenessUpdate {
+            clients: Default::default(),
+        };
+        update.clients.insert(
+            ClientID::new(client),
+            AwarenessUpdateEntry {
+                clock,
+                json: json.into(),
+            },
+        );
         let frame = YMessage::Awareness(update).encode_v1();
         let _ = self.out.send(Message::Binary(frame.into()));
     }
@@ -222,7 +268,10 @@ impl SyncClient {
             if f(self) {
                 return;
             }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for: {what}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out waiting for: {what}"
+            );
             tokio::select! {
                 _ = changed => {}
                 _ = tokio::time::sleep(Duration::from_millis(10)) => {}
@@ -238,7 +287,11 @@ impl SyncClient {
             if f(&self.text()) {
                 return;
             }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}; text is {:?}", self.text());
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out waiting for {what}; text is {:?}",
+                self.text()
+            );
             tokio::select! {
                 _ = changed => {}
                 _ = tokio::time::sleep(Duration::from_millis(10)) => {}
@@ -247,7 +300,8 @@ impl SyncClient {
     }
 
     pub async fn wait_closed(&self) -> Option<(u16, String)> {
-        self.wait_until("connection closed", |c| c.seen.lock().unwrap().closed).await;
+        self.wait_until("connection closed", |c| c.seen.lock().unwrap().closed)
+            .await;
         self.seen.lock().unwrap().close.clone()
     }
 }
@@ -265,7 +319,9 @@ impl EventsClient {
             Some(t) => format!("{ws}/rooms/{room}/events?token={t}"),
             None => format!("{ws}/rooms/{room}/events"),
         };
-        let (socket, _) = tokio_tungstenite::connect_async(url).await.expect("events socket connects");
+        let (socket, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("events socket connects");
         let (mut sink, mut stream) = socket.split();
         let events = Arc::new(Mutex::new(Vec::new()));
         let (out, mut out_rx) = mpsc::unbounded_channel::<Message>();
@@ -299,7 +355,10 @@ impl EventsClient {
             if let Some(v) = self.events.lock().unwrap().iter().find(|e| f(e)) {
                 return v.clone();
             }
-            assert!(tokio::time::Instant::now() < deadline, "timed out waiting for event: {what}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out waiting for event: {what}"
+            );
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
