@@ -58,5 +58,33 @@ browser-tests: chromium tests/node_modules/.installed
 bench: guest release tests/node_modules/.installed
 	./bench/run.sh
 
+## fuzz: each fuzz target for FUZZ_SECONDS (default 60) seconds; fails on a crash.
+## The targets build protocol.rs and docsync.rs alone (not wasmtime); see fuzz/ and
+## docs/reliability.md. FUZZ_FLAGS=-O fuzzes release semantics (no overflow checks).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= sync_decode room_messages
+FUZZ_FLAGS ?=
+# Flag single allocations above this (the default never fires: yrs reserves huge,
+# untouched ranges for a declared count; server/tests/load.rs measures what it touches).
+FUZZ_MALLOC_LIMIT_MB ?= 65536
+.PHONY: fuzz
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus-work/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=allocator_may_return_null=1 RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $(FUZZ_FLAGS) $$t \
+	    fuzz/corpus-work/$$t fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=$(FUZZ_MALLOC_LIMIT_MB) -print_final_stats=1; \
+	done; echo "make fuzz: no crash"
+
+## reliability: load and abuse at full scale, 20 SIGKILL cycles, the hostile suite.
+.PHONY: reliability
+reliability: guest
+	RANDORI_LOAD_SCALE=1 $(CARGO) test --test load -- --nocapture
+	RANDORI_CRASH_CYCLES=20 $(CARGO) test --test crash -- --nocapture
+	$(CARGO) test --test hostile -- --nocapture
+	@echo "make reliability: all passed"
+
 clean:
 	rm -rf target web/dist build

@@ -40,7 +40,7 @@ mod protocol;
 #[path = "../../server/src/docsync.rs"]
 mod docsync;
 
-use docsync::{Effect, SharedDoc, SOLUTION, TESTS};
+use docsync::{Effect, SOLUTION, SharedDoc, TESTS};
 use protocol::{ClientMessage, decode_frame};
 
 const CLIENTS: usize = 3;
@@ -118,13 +118,22 @@ impl Room {
         let restored = SharedDoc::restore(None, self.stored.iter().map(Vec::as_slice))
             .expect("the stored updates restore");
         let texts = (restored.text(SOLUTION), restored.text(TESTS));
-        assert_eq!(texts, self.texts(), "the document restored from storage differs from the live one");
+        assert_eq!(
+            texts,
+            self.texts(),
+            "the document restored from storage differs from the live one"
+        );
         assert_eq!(restored.stored_bytes(), self.shared.stored_bytes());
     }
 
     /// One frame from a client, as sync_socket.rs and room.rs handle it. Returns the
     /// replies for the sender.
-    fn frame(&mut self, frame: &[u8], refusal: Option<&str>, clients: &mut [Client]) -> Vec<Vec<u8>> {
+    fn frame(
+        &mut self,
+        frame: &[u8],
+        refusal: Option<&str>,
+        clients: &mut [Client],
+    ) -> Vec<Vec<u8>> {
         let messages = match decode_frame(frame) {
             Ok(m) => m,
             Err(e) => {
@@ -141,7 +150,11 @@ impl Room {
             match effect {
                 // The connection is closed; the room and its document go on.
                 Err(_) => {
-                    assert_eq!(self.texts(), before, "a refused or failed update changed the document");
+                    assert_eq!(
+                        self.texts(),
+                        before,
+                        "a refused or failed update changed the document"
+                    );
                     break;
                 }
                 Ok(Effect::Applied { update, frame }) => {
@@ -154,7 +167,11 @@ impl Room {
                 }
                 Ok(Effect::Reply(frames)) => replies.extend(frames),
                 Ok(Effect::Refused { .. } | Effect::Awareness { .. } | Effect::Nothing) => {
-                    assert_eq!(self.texts(), before, "the document changed without an Applied effect");
+                    assert_eq!(
+                        self.texts(),
+                        before,
+                        "the document changed without an Applied effect"
+                    );
                 }
             }
             self.check_restores();
@@ -177,9 +194,16 @@ fuzz_target!(|data: &[u8]| panics::checked(|| run(data)));
 
 fn run(data: &[u8]) {
     let mut input = Input(data);
-    let mut room = Room { shared: SharedDoc::new(), stored: Vec::new() };
+    let mut room = Room {
+        shared: SharedDoc::new(),
+        stored: Vec::new(),
+    };
     let mut clients: Vec<Client> = (1..=CLIENTS as u64)
-        .map(|id| Client { doc: Doc::with_client_id(id), unsent: Vec::new(), broken: false })
+        .map(|id| Client {
+            doc: Doc::with_client_id(id),
+            unsent: Vec::new(),
+            broken: false,
+        })
         .collect();
     let mut steps = 0;
     while let Some(tag) = input.byte() {
@@ -190,7 +214,11 @@ fn run(data: &[u8]) {
         let refusal = (tag & 1 == 1).then_some(REFUSAL);
         let c = usize::from(tag >> 3 & 3) % CLIENTS;
         let variant = tag & 0x20 != 0;
-        trace!("op {} client {c} variant {variant} refused {}", tag >> 1 & 3, refusal.is_some());
+        trace!(
+            "op {} client {c} variant {variant} refused {}",
+            tag >> 1 & 3,
+            refusal.is_some()
+        );
         match tag >> 1 & 3 {
             0 => {
                 let len = usize::from(u16::from_le_bytes([input.u8(), input.u8()]));
@@ -236,8 +264,11 @@ fn run(data: &[u8]) {
             _ => {
                 if variant {
                     // Step 1 from the client; it applies the step 2 it gets back.
-                    let Some(sv) = clients[c].run(|doc| doc.transact().state_vector()) else { continue };
-                    let replies = room.frame(&protocol::encode_sync_step1(&sv), refusal, &mut clients);
+                    let Some(sv) = clients[c].run(|doc| doc.transact().state_vector()) else {
+                        continue;
+                    };
+                    let replies =
+                        room.frame(&protocol::encode_sync_step1(&sv), refusal, &mut clients);
                     for reply in replies {
                         if let Ok([ClientMessage::Update(u)]) = decode_frame(&reply).as_deref() {
                             clients[c].receive(u);
@@ -250,7 +281,9 @@ fn run(data: &[u8]) {
                     let Ok([ClientMessage::SyncStep1(sv)]) = decoded.as_deref() else {
                         panic!("the greeting starts with step 1");
                     };
-                    let Some(diff) = clients[c].run(|doc| doc.transact().encode_diff_v1(sv)) else { continue };
+                    let Some(diff) = clients[c].run(|doc| doc.transact().encode_diff_v1(sv)) else {
+                        continue;
+                    };
                     room.frame(&protocol::encode_sync_step2(diff), refusal, &mut clients);
                 }
             }

@@ -115,10 +115,15 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 async fn room(app: &AppState, id: &str) -> ApiResult<Arc<Room>> {
-    app.rooms
+    let room = app
+        .rooms
         .get(id)
         .await?
-        .ok_or_else(|| ApiError::not_found(format!("no room with id {id}")))
+        .ok_or_else(|| ApiError::not_found(format!("no room with id {id}")))?;
+    // A room loaded for an HTTP request has no connection whose end would unload it:
+    // schedule the idle check now (a websocket attached by then keeps it loaded).
+    app.rooms.release(&room);
+    Ok(room)
 }
 
 async fn metrics(State(app): State<Arc<AppState>>) -> impl IntoResponse {

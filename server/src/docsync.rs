@@ -38,6 +38,10 @@ pub enum DocError {
     TooLarge,
     #[error("the stored document is corrupt: {0}")]
     Corrupt(String),
+    #[error(
+        "update does not continue its client's edits (some are missing or were refused); reconnect to resync"
+    )]
+    OutOfOrder,
 }
 
 /// What the shell must do after a message.
@@ -179,6 +183,13 @@ impl SharedDoc {
         // the server down (the caller reloads the room from storage on error).
         let applied = catch_unwind(AssertUnwindSafe(|| {
             let mut txn = doc.transact_mut();
+            // An update must continue each of its clients' edits where the document has
+            // them (see continues_clocks): otherwise yrs changes the text here in a way
+            // the transaction's encoding leaves out, so nobody else sees it and storage
+            // loses it. Refuse it; the client resyncs on reconnect.
+            if !continues_clocks(&update, &txn.state_vector()) {
+                return Err(DocError::OutOfOrder);
+            }
             txn.apply_update(update)
                 .map(|()| txn.encode_update_v1())
                 .map_err(|e| DocError::BadUpdate(e.to_string()))
@@ -255,6 +266,31 @@ impl SharedDoc {
             .filter(|(_, s)| s.data.is_some())
             .count()
     }
+}
+
+/// True when, for every client, the blocks of `update` are either all known already
+/// or start exactly at the document's clock for that client, without a gap. yrs
+/// integrates a block that comes after a gap behind a "skip", and a block that
+/// overlaps what the document has (another client's blocks under the same id) with
+/// a parent it forgets when the block is encoded again: either way the document would
+/// change in a way the stored and broadcast update does not say.
+fn continues_clocks(update: &Update, state: &StateVector) -> bool {
+    update.insertions(true).iter().all(|(client, ranges)| {
+        let mut ranges: Vec<std::ops::Range<u32>> = ranges.iter().cloned().collect();
+        ranges.sort_by_key(|r| r.start);
+        let Some(start) = ranges.first().map(|r| r.start) else {
+            return true;
+        };
+        let mut end = start;
+        for r in &ranges {
+            if r.start > end {
+                return false; // a hole inside the update
+            }
+            end = end.max(r.end);
+        }
+        let known = state.get(client);
+        end <= known || start == known
+    })
 }
 
 /// True for an update that carries nothing (the stock client sends an empty step 2

@@ -14,7 +14,22 @@ use tokio::time::Instant;
 use crate::ratelimit::TokenBucket;
 use crate::room::{Participant, Room};
 use crate::server::AppState;
-use crate::sync_socket::{DEAD_PEER_TIMEOUT, PING_INTERVAL, close_code};
+use crate::sync_socket::{CLOSE_GRACE, DEAD_PEER_TIMEOUT, PING_INTERVAL, close_code};
+
+/// A send that takes longer than this means the client stopped reading: it is dropped
+/// (its events are a full room state away once it reconnects).
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Sends one message, giving up on a client that does not read.
+async fn send<S>(sink: &mut S, message: Message) -> bool
+where
+    S: futures_util::Sink<Message> + Unpin,
+{
+    matches!(
+        tokio::time::timeout(SEND_TIMEOUT, sink.send(message)).await,
+        Ok(Ok(()))
+    )
+}
 
 /// Largest command a client may send.
 const MAX_COMMAND_BYTES: usize = 16 * 1024;
@@ -63,7 +78,7 @@ pub async fn serve(
     let mut ping = tokio::time::interval_at(Instant::now() + PING_INTERVAL, PING_INTERVAL);
     let mut last_heard = Instant::now();
     let mut closing: Option<(u16, String)> = None;
-    if sink.send(Message::Text(hello.into())).await.is_ok() {
+    if send(&mut sink, Message::Text(hello.into())).await {
         loop {
             tokio::select! {
                 event = events.recv() => {
@@ -73,7 +88,7 @@ pub async fn serve(
                         Err(RecvError::Lagged(_)) => json!({"type": "room", "room": room.view()}).to_string(),
                         Err(RecvError::Closed) => break,
                     };
-                    if sink.send(Message::Text(text.into())).await.is_err() { break; }
+                    if !send(&mut sink, Message::Text(text.into())).await { break; }
                 }
                 incoming = stream.next() => {
                     let Some(Ok(message)) = incoming else { break };
@@ -93,14 +108,14 @@ pub async fn serve(
                     }
                     let reply = handle_command(&text, &room, participant.as_ref(), &app).await;
                     if let Some(reply) = reply
-                        && sink.send(Message::Text(reply.to_string().into())).await.is_err() { break; }
+                        && !send(&mut sink, Message::Text(reply.to_string().into())).await { break; }
                 }
                 _ = ping.tick() => {
                     if last_heard.elapsed() > DEAD_PEER_TIMEOUT {
                         closing = Some((close_code::GOING_AWAY, "no message or pong for 45 s".into()));
                         break;
                     }
-                    if sink.send(Message::Ping(Default::default())).await.is_err() { break; }
+                    if !send(&mut sink, Message::Ping(Default::default())).await { break; }
                 }
                 _ = app.shutdown.cancelled() => {
                     closing = Some((close_code::GOING_AWAY, "server shutting down".into()));
@@ -109,15 +124,18 @@ pub async fn serve(
             }
         }
     }
-    if let Some((code, reason)) = closing {
-        let _ = sink
-            .send(Message::Close(Some(CloseFrame {
-                code,
-                reason: reason.into(),
-            })))
-            .await;
-    }
-    let _ = sink.close().await;
+    let _ = tokio::time::timeout(CLOSE_GRACE, async {
+        if let Some((code, reason)) = closing {
+            let _ = sink
+                .send(Message::Close(Some(CloseFrame {
+                    code,
+                    reason: reason.into(),
+                })))
+                .await;
+        }
+        let _ = sink.close().await;
+    })
+    .await;
     room.detach_events(participant.as_ref().map(|p| p.id.as_str()));
     app.rooms.release(&room);
     app.metrics.connections.fetch_sub(1, Ordering::Relaxed);

@@ -85,6 +85,7 @@ pub fn decode_frame(frame: &[u8]) -> Result<Vec<ClientMessage>, ProtocolError> {
 }
 
 fn decode_frame_inner(frame: &[u8]) -> Result<Vec<ClientMessage>, ProtocolError> {
+    check_declared_counts(frame)?;
     let mut decoder = DecoderV1::new(Cursor::new(frame));
     let mut messages = Vec::with_capacity(1);
     // The reader stops at the end of the buffer; a frame that ends mid-message
@@ -100,6 +101,54 @@ fn decode_frame_inner(frame: &[u8]) -> Result<Vec<ClientMessage>, ProtocolError>
         return Err(ProtocolError::Malformed("truncated message".into()));
     }
     Ok(messages)
+}
+
+/// yrs reserves room for as many elements as a message declares before reading them:
+/// fallibly, but whatever fits in memory is reserved, and a hash map's control bytes
+/// are written at once. A 9-byte update declaring 2^27 clients makes the server
+/// reserve 11 GB and write 256 MiB of it. Each element of a state vector, an update's
+/// client list or an awareness update takes at least 2, 3 and 3 bytes, so a larger
+/// count is refused before yrs sees it. (Anything else malformed is left to the decoder.)
+fn check_declared_counts(frame: &[u8]) -> Result<(), ProtocolError> {
+    use yrs::encoding::read::Read;
+    fn declared(payload: &[u8], min_bytes_each: usize) -> Result<(), ProtocolError> {
+        let mut cursor = Cursor::new(payload);
+        let Ok(count) = cursor.read_var::<u32>() else {
+            return Ok(());
+        };
+        let rest = payload.len() - cursor.next;
+        if (count as usize).saturating_mul(min_bytes_each) > rest {
+            return Err(ProtocolError::Malformed(format!(
+                "declares {count} elements in {rest} bytes"
+            )));
+        }
+        Ok(())
+    }
+    let mut cursor = Cursor::new(frame);
+    while cursor.has_content() {
+        let Ok(tag) = cursor.read_var::<u32>() else {
+            return Ok(());
+        };
+        let (sub, payload) = match tag {
+            0 => match (cursor.read_var::<u32>(), cursor.read_buf()) {
+                (Ok(sub), Ok(payload)) => (Some(sub), payload),
+                _ => return Ok(()),
+            },
+            1 => match cursor.read_buf() {
+                Ok(payload) => (None, payload),
+                Err(_) => return Ok(()),
+            },
+            3 => continue,
+            _ => return Ok(()),
+        };
+        match sub {
+            Some(0) => declared(payload, 2)?,
+            Some(1 | 2) => declared(payload, 3)?,
+            Some(_) => return Ok(()),
+            None => declared(payload, 3)?,
+        }
+    }
+    Ok(())
 }
 
 fn validate(message: Message) -> Result<ClientMessage, ProtocolError> {

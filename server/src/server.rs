@@ -78,9 +78,7 @@ impl Server {
         let runs = RunService::start(&config, metrics.clone())
             .await
             .context("starting the sandbox")?;
-        let listener = TcpListener::bind(config.addr)
-            .await
-            .with_context(|| format!("binding {}", config.addr))?;
+        let listener = listen(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let addr = listener.local_addr()?;
         let ctx = RoomContext {
             store: store.clone(),
@@ -136,6 +134,22 @@ impl Server {
         let _ = tokio::task::spawn_blocking(move || store.close()).await;
         tracing::info!("randori stopped; storage flushed");
     }
+}
+
+/// Connections the kernel queues before the server accepts them. `TcpListener::bind`
+/// asks for 128: a burst of reconnecting clients (a server restart with a few hundred
+/// open editors) overflows it, and every dropped SYN costs its client a second.
+const LISTEN_BACKLOG: u32 = 4096;
+
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 fn router(app: Arc<AppState>) -> Router {

@@ -28,6 +28,11 @@ pub const PING_INTERVAL: Duration = Duration::from_secs(15);
 /// A peer that sent nothing (not even a pong) for this long is gone.
 pub const DEAD_PEER_TIMEOUT: Duration = Duration::from_secs(45);
 
+/// How long a closing connection may take to flush its queue and close frame. A
+/// peer that stopped reading never lets the writer finish: after this the socket is
+/// dropped instead of keeping a task (and the socket) for it forever.
+pub const CLOSE_GRACE: Duration = Duration::from_secs(5);
+
 /// Messages a connection may send in a burst above its sustained rate (a client
 /// catching up after being offline sends a few at once).
 const RATE_BURST_FACTOR: f64 = 5.0;
@@ -188,7 +193,14 @@ pub async fn serve(
     app.metrics
         .connections
         .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
-    let _ = writer.await;
+    let mut writer = writer;
+    if tokio::time::timeout(CLOSE_GRACE, &mut writer)
+        .await
+        .is_err()
+    {
+        // Blocked on a peer that does not read: drop the socket (both halves go).
+        writer.abort();
+    }
 }
 
 fn close_message(closing: &Closing) -> Message {
