@@ -82,36 +82,70 @@ impl Api {
     }
 
     pub async fn join(&self, room: &str, name: &str) -> Result<Joined> {
-        let v = self.post(&format!("/api/rooms/{room}/join"), None, json!({"name": name})).await?;
-        Ok(Joined { room: room.to_string(), token: v["token"].as_str().context("no token")?.to_string() })
+        let v = self
+            .post(
+                &format!("/api/rooms/{room}/join"),
+                None,
+                json!({"name": name}),
+            )
+            .await?;
+        Ok(Joined {
+            room: room.to_string(),
+            token: v["token"].as_str().context("no token")?.to_string(),
+        })
     }
 
     /// Queues a submission; returns its run id.
     pub async fn submit(&self, joined: &Joined) -> Result<String> {
-        let v = self.post(&format!("/api/rooms/{}/runs", joined.room), Some(&joined.token), json!({"kind": "submit"})).await?;
+        let v = self
+            .post(
+                &format!("/api/rooms/{}/runs", joined.room),
+                Some(&joined.token),
+                json!({"kind": "submit"}),
+            )
+            .await?;
         Ok(v["run_id"].as_str().context("no run_id")?.to_string())
     }
 
     /// Submits and waits for the result (`?wait=true`).
     pub async fn submit_wait(&self, joined: &Joined) -> Result<Value> {
-        self.post(&format!("/api/rooms/{}/runs?wait=true", joined.room), Some(&joined.token), json!({"kind": "submit"})).await
+        self.post(
+            &format!("/api/rooms/{}/runs?wait=true", joined.room),
+            Some(&joined.token),
+            json!({"kind": "submit"}),
+        )
+        .await
     }
 
     /// A counter or gauge from GET /metrics.
     pub async fn metric(&self, name: &str) -> Result<f64> {
         let text = self.get_text("/metrics").await?;
         text.lines()
-            .find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(' ')).map(|v| v.trim().parse::<f64>()))
+            .find_map(|l| {
+                l.strip_prefix(name)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .map(|v| v.trim().parse::<f64>())
+            })
             .with_context(|| format!("no metric {name}"))?
             .map_err(Into::into)
     }
 
     pub fn sync_url(&self, joined: &Joined) -> String {
-        format!("{}/rooms/{}/sync?token={}", self.base.replacen("http://", "ws://", 1), joined.room, joined.token)
+        format!(
+            "{}/rooms/{}/sync?token={}",
+            self.base.replacen("http://", "ws://", 1),
+            joined.room,
+            joined.token
+        )
     }
 
     pub fn events_url(&self, joined: &Joined) -> String {
-        format!("{}/rooms/{}/events?token={}", self.base.replacen("http://", "ws://", 1), joined.room, joined.token)
+        format!(
+            "{}/rooms/{}/events?token={}",
+            self.base.replacen("http://", "ws://", 1),
+            joined.room,
+            joined.token
+        )
     }
 }
 
@@ -121,9 +155,14 @@ impl Api {
 pub async fn connect(url: &str) -> Result<Ws> {
     let rest = url.strip_prefix("ws://").context("ws:// URL expected")?;
     let host = rest.split('/').next().unwrap_or(rest);
-    let tcp = TcpStream::connect(host).await.with_context(|| format!("connecting to {host}"))?;
+    let tcp = TcpStream::connect(host)
+        .await
+        .with_context(|| format!("connecting to {host}"))?;
     tcp.set_nodelay(true)?;
-    let config = WebSocketConfig::default().read_buffer_size(8 * 1024).max_message_size(Some(64 << 20)).max_frame_size(Some(64 << 20));
+    let config = WebSocketConfig::default()
+        .read_buffer_size(8 * 1024)
+        .max_message_size(Some(64 << 20))
+        .max_frame_size(Some(64 << 20));
     let (ws, _) = tokio_tungstenite::client_async_with_config(url, tcp, Some(config))
         .await
         .with_context(|| format!("websocket handshake with {url}"))?;
@@ -189,7 +228,8 @@ pub fn step2_for(doc: &Doc, sv: &StateVector) -> Vec<u8> {
 pub async fn handle_frame(doc: &Doc, sink: &mut WsSink, frame: &[u8]) -> Result<bool> {
     match decode(frame)? {
         Incoming::Step1(sv) => {
-            sink.send(Message::Binary(step2_for(doc, &sv).into())).await?;
+            sink.send(Message::Binary(step2_for(doc, &sv).into()))
+                .await?;
             Ok(false)
         }
         Incoming::Step2(u) => {
@@ -222,11 +262,7 @@ pub async fn sync_until_step2(doc: &Doc, sink: &mut WsSink, stream: &mut WsStrea
             .context("no step 2 within 60 s")?
             .context("connection closed before step 2")??;
         match frame {
-            Message::Binary(b) => {
-                if handle_frame(doc, sink, &b).await? {
-                    return Ok(());
-                }
-            }
+            Message::Binary(b) if handle_frame(doc, sink, &b).await? => return Ok(()),
             Message::Close(c) => bail!("closed before step 2: {c:?}"),
             _ => {}
         }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use futures_util::{SinkExt, StreamExt};
 use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
@@ -21,10 +21,10 @@ use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 use yrs::{ClientID, ReadTxn, Text, Transact};
 
+use crate::Config;
 use crate::client::{self, Api, Incoming, TEXT};
 use crate::server::{self, Kind, RandoriOptions, Server};
 use crate::sys::{self, now_us, round1, round3};
-use crate::Config;
 
 #[derive(Debug, Clone)]
 pub struct Params {
@@ -96,7 +96,9 @@ pub async fn run(cfg: &Config, kind: Kind, p: &Params) -> Result<Value> {
     server.stop().await?;
     let mut v = result?;
     v["server_rss_end_mib"] = json!(round1(rss_end));
-    v["server_peak_rss_mib"] = json!(round1(peak));
+    // Lifetime peak: start-up's or the load's, whichever was higher.
+    let before = v["server_peak_rss_before_load_mib"].as_f64().unwrap_or(0.0);
+    v["server_peak_rss_mib"] = json!(round1(peak.max(before)));
     Ok(v)
 }
 
@@ -104,7 +106,11 @@ async fn urls(server: &Server, p: &Params) -> Result<Vec<Vec<String>>> {
     let tag: u32 = rand::rng().random();
     match server.kind {
         Kind::Node => Ok((0..p.rooms)
-            .map(|r| (0..p.clients).map(|_| format!("{}/bench-{tag:08x}-{r}", server.ws())).collect())
+            .map(|r| {
+                (0..p.clients)
+                    .map(|_| format!("{}/bench-{tag:08x}-{r}", server.ws()))
+                    .collect()
+            })
             .collect()),
         Kind::Randori => {
             let api = Api::new(server.http());
@@ -127,12 +133,18 @@ async fn measure(server: &Server, p: &Params) -> Result<Value> {
     if p.clients < 2 {
         bail!("fan-out needs at least 2 clients per room");
     }
+    // The lifetime peak includes start-up; the peak under load is taken from here on.
+    let rss_idle = sys::settle_rss(server.pid, Duration::from_secs(10)).await;
+    let peak_startup = server.peak_rss_mib();
+    let reset = sys::reset_peak_rss(server.pid);
     let rooms = urls(server, p).await?;
     let n = p.rooms * p.clients;
     let capacity = (p.rate * (p.warmup + p.seconds + 2.0)).ceil() as usize + 16;
     let base: u64 = rand::rng().random_range(1_000_000..1_000_000_000);
     let shared = Arc::new(Shared {
-        sent: (0..n).map(|_| (0..capacity).map(|_| AtomicU64::new(0)).collect()).collect(),
+        sent: (0..n)
+            .map(|_| (0..capacity).map(|_| AtomicU64::new(0)).collect())
+            .collect(),
         ids: (0..n as u64).map(|i| base + i).collect(),
     });
     let (timing_tx, timing_rx) = watch::channel::<Option<Timing>>(None);
@@ -141,7 +153,10 @@ async fn measure(server: &Server, p: &Params) -> Result<Value> {
     for (r, urls) in rooms.iter().enumerate() {
         for (c, url) in urls.iter().enumerate() {
             let g = r * p.clients + c;
-            let peers: Vec<usize> = (0..p.clients).filter(|&o| o != c).map(|o| r * p.clients + o).collect();
+            let peers: Vec<usize> = (0..p.clients)
+                .filter(|&o| o != c)
+                .map(|o| r * p.clients + o)
+                .collect();
             tasks.push(tokio::spawn(client_task(
                 g,
                 peers,
@@ -166,25 +181,37 @@ async fn measure(server: &Server, p: &Params) -> Result<Value> {
     let go_us = now_us() + 300_000;
     let window_start_us = go_us + (p.warmup * 1e6) as u64;
     let window_end_us = window_start_us + (p.seconds * 1e6) as u64;
-    let timing = Timing { go_us, window_start_us, window_end_us, close_us: window_end_us + (p.drain * 1e6) as u64 };
+    let timing = Timing {
+        go_us,
+        window_start_us,
+        window_end_us,
+        close_us: window_end_us + (p.drain * 1e6) as u64,
+    };
     timing_tx.send(Some(timing)).ok();
 
     let api = (server.kind == Kind::Randori).then(|| Api::new(server.http()));
     tokio::time::sleep_until(instant_at(window_start_us)).await;
+    let interference = sys::Interference::start(server.pid);
     let cpu0 = server.cpu_seconds();
+    let split0 = sys::cpu_split(server.pid).unwrap_or((0.0, 0.0));
+    let threads0 = sys::threads_cpu(server.pid);
     let delivered0 = match &api {
         Some(a) => a.metric("randori_updates_delivered_total").await.ok(),
         None => None,
     };
     tokio::time::sleep_until(instant_at(window_end_us)).await;
     let cpu1 = server.cpu_seconds();
+    let other_cpu = interference.other_cpu_seconds();
+    let split1 = sys::cpu_split(server.pid).unwrap_or((0.0, 0.0));
+    let threads = sys::threads_cpu_delta(&threads0, &sys::threads_cpu(server.pid));
     let delivered1 = match &api {
         Some(a) => a.metric("randori_updates_delivered_total").await.ok(),
         None => None,
     };
 
     let mut latencies = Vec::new();
-    let (mut deliveries, mut edits_window, mut edits_total, mut errors) = (0u64, 0u64, 0u64, Vec::new());
+    let (mut deliveries, mut edits_window, mut edits_total, mut errors) =
+        (0u64, 0u64, 0u64, Vec::new());
     for t in tasks {
         let out = t.await?;
         latencies.extend(out.latencies_us);
@@ -221,7 +248,13 @@ async fn measure(server: &Server, p: &Params) -> Result<Value> {
         "server_cpu_seconds": round3(cpu),
         "server_cpu_seconds_per_1000_deliveries": round3(cpu / deliveries.max(1) as f64 * 1000.0),
         "server_cpu_utilisation": round3(cpu / p.seconds),
+        "other_processes_cpu_seconds": other_cpu,
+        "server_cpu_kernel_fraction": round3((split1.1 - split0.1) / cpu.max(1e-9)),
+        "server_cpu_seconds_by_thread": threads,
+        "server_rss_idle_mib": round1(rss_idle),
+        "server_peak_rss_before_load_mib": round1(peak_startup),
         "server_rss_connected_mib": round1(rss_connected),
+        "server_peak_rss_during_load_mib": if reset { json!(round1(server.peak_rss_mib())) } else { Value::Null },
         "client_errors": errors.len(),
         "first_error": errors.first(),
     }))
@@ -248,7 +281,10 @@ async fn client_task(
         }
     };
     let _ = ready.send(Ok(())).await;
-    let peer_ids: Vec<ClientID> = peers.iter().map(|&p| ClientID::new(shared.ids[p])).collect();
+    let peer_ids: Vec<ClientID> = peers
+        .iter()
+        .map(|&p| ClientID::new(shared.ids[p]))
+        .collect();
     let mut known: Vec<u32> = {
         let sv = doc.transact().state_vector();
         peer_ids.iter().map(|id| sv.get(id)).collect()
@@ -341,10 +377,12 @@ async fn client_task(
                     cursor += 1;
                     client::update_frame(txn.encode_update_v1())
                 };
-                sent[seq].store(now_us(), Ordering::Release);
+                // One timestamp decides both the latency samples and the expected count.
+                let t = now_us();
+                sent[seq].store(t, Ordering::Release);
                 seq += 1;
                 out.edits_total += 1;
-                if timing.in_window(now) {
+                if timing.in_window(t) {
                     out.edits_in_window += 1;
                 }
                 if let Err(e) = sink.send(Message::Binary(frame.into())).await {
@@ -361,11 +399,17 @@ async fn client_task(
 
 /// Ratios of Randori's figures to the Node server's (lower is better for Randori).
 pub fn ratios(randori: &Value, node: &Value) -> Value {
-    let r = |v: &Value, path: &[&str]| path.iter().fold(v, |v, k| &v[*k]).as_f64().unwrap_or(f64::NAN);
+    let r = |v: &Value, path: &[&str]| {
+        path.iter()
+            .fold(v, |v, k| &v[*k])
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    };
     let ratio = |path: &[&str]| round3(r(randori, path) / r(node, path));
     json!({
         "cpu_per_delivery": ratio(&["server_cpu_seconds_per_1000_deliveries"]),
         "peak_rss": ratio(&["server_peak_rss_mib"]),
+        "peak_rss_during_load": ratio(&["server_peak_rss_during_load_mib"]),
         "latency_p50": ratio(&["latency_ms", "p50_ms"]),
         "latency_p99": ratio(&["latency_ms", "p99_ms"]),
         "deliveries_per_second": ratio(&["deliveries_per_second"]),

@@ -20,10 +20,10 @@ use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 use yrs::{Text, Transact};
 
+use crate::Config;
 use crate::client::{self, Api, Joined, TEXT};
 use crate::server::{self, RandoriOptions};
 use crate::sys::{self, now_us, round1, round3};
-use crate::Config;
 
 #[derive(Debug, Clone)]
 pub struct Params {
@@ -48,19 +48,30 @@ pub struct KataJob {
 pub fn load_katas(dir: &Path) -> Result<Vec<KataJob>> {
     let mut slugs: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("kata.toml").is_file() && p.join("reference/python/solution.py").is_file())
+        .filter(|p| {
+            p.join("kata.toml").is_file() && p.join("reference/python/solution.py").is_file()
+        })
         .collect();
     slugs.sort();
     let mut out = Vec::new();
     for path in slugs {
-        let slug = path.file_name().and_then(|n| n.to_str()).context("kata name")?.to_string();
+        let slug = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .context("kata name")?
+            .to_string();
         let spec: Value = toml::from_str(&std::fs::read_to_string(path.join("kata.toml"))?)
             .with_context(|| format!("{slug}/kata.toml"))?;
-        let read = |p: &str| std::fs::read_to_string(path.join(p)).with_context(|| format!("{slug}/{p}"));
+        let read =
+            |p: &str| std::fs::read_to_string(path.join(p)).with_context(|| format!("{slug}/{p}"));
         let reference = read("reference/python/solution.py")?;
         let cases = |p: &str| -> Result<Value> {
             let f = path.join(p);
-            if f.is_file() { Ok(serde_json::from_str(&std::fs::read_to_string(f)?)?) } else { Ok(json!([])) }
+            if f.is_file() {
+                Ok(serde_json::from_str(&std::fs::read_to_string(f)?)?)
+            } else {
+                Ok(json!([]))
+            }
         };
         let template = json!({
             "entry": spec["entry"],
@@ -72,7 +83,11 @@ pub fn load_katas(dir: &Path) -> Result<Vec<KataJob>> {
             "samples": cases("cases/sample.json")?,
             "hidden": cases("cases/hidden.json")?,
         });
-        out.push(KataJob { slug, reference, template });
+        out.push(KataJob {
+            slug,
+            reference,
+            template,
+        });
     }
     Ok(out)
 }
@@ -109,10 +124,12 @@ async fn prepare_room(api: &Api, kata: &KataJob, client_id: u64) -> Result<Room>
         text.insert(&mut txn, 0, &kata.reference);
         txn.encode_update_v1()
     };
-    sink.send(Message::Binary(client::update_frame(update).into())).await?;
+    sink.send(Message::Binary(client::update_frame(update).into()))
+        .await?;
     // The server handles a connection's messages in order: once our next step 1 is
     // answered, the update has been applied and stored.
-    sink.send(Message::Binary(client::step1_frame(&doc).into())).await?;
+    sink.send(Message::Binary(client::step1_frame(&doc).into()))
+        .await?;
     client::sync_until_step2(&doc, &mut sink, &mut stream).await?;
     let _ = sink.close().await;
 
@@ -124,7 +141,9 @@ async fn prepare_room(api: &Api, kata: &KataJob, client_id: u64) -> Result<Room>
         while let Some(Ok(m)) = events_stream.next().await {
             let Message::Text(t) = m else { continue };
             let at_us = now_us();
-            let Ok(v) = serde_json::from_str::<Value>(t.as_str()) else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(t.as_str()) else {
+                continue;
+            };
             if v["type"] != "run_finished" {
                 continue;
             }
@@ -139,7 +158,11 @@ async fn prepare_room(api: &Api, kata: &KataJob, client_id: u64) -> Result<Room>
             });
         }
     });
-    Ok(Room { slug: kata.slug.clone(), joined, finished: Mutex::new(rx) })
+    Ok(Room {
+        slug: kata.slug.clone(),
+        joined,
+        finished: Mutex::new(rx),
+    })
 }
 
 /// One submission: request to result event, in microseconds.
@@ -182,12 +205,20 @@ impl Tally {
 pub async fn run(cfg: &Config, p: &Params) -> Result<Value> {
     let katas = load_katas(&cfg.katas)?;
     if katas.is_empty() {
-        bail!("no katas with a Python reference under {}", cfg.katas.display());
+        bail!(
+            "no katas with a Python reference under {}",
+            cfg.katas.display()
+        );
     }
     let randori = run_randori(cfg, p, &katas).await?;
     let native = run_native(cfg, p, &katas).await?;
     let ratio = |path: &[&str]| {
-        let get = |v: &Value| path.iter().fold(v, |v, k| &v[*k]).as_f64().unwrap_or(f64::NAN);
+        let get = |v: &Value| {
+            path.iter()
+                .fold(v, |v, k| &v[*k])
+                .as_f64()
+                .unwrap_or(f64::NAN)
+        };
         round3(get(&native) / get(&randori))
     };
     let ratios = json!({
@@ -226,7 +257,9 @@ async fn randori_phases(server: &server::Server, p: &Params, katas: &[KataJob]) 
     let mut rooms = Vec::new();
     for (i, k) in katas.iter().enumerate() {
         for j in 0..p.rooms_per_kata.max(1) {
-            rooms.push(Arc::new(prepare_room(&api, k, 9_000_000 + (i * 100 + j) as u64).await?));
+            rooms.push(Arc::new(
+                prepare_room(&api, k, 9_000_000 + (i * 100 + j) as u64).await?,
+            ));
         }
     }
     // Latency: one submission at a time, every kata, after a warm-up.
@@ -257,7 +290,9 @@ async fn randori_phases(server: &server::Server, p: &Params, katas: &[KataJob]) 
     let idle_rss = server.rss_mib();
 
     // Throughput: every room submits, waits for its result, submits again.
+    let interference = sys::Interference::start(server.pid);
     let cpu0 = server.cpu_seconds();
+    let threads0 = sys::threads_cpu(server.pid);
     let started = Instant::now();
     let deadline = started + Duration::from_secs_f64(p.seconds);
     let mut tasks = Vec::new();
@@ -270,7 +305,12 @@ async fn randori_phases(server: &server::Server, p: &Params, katas: &[KataJob]) 
                 match submit_once(&api, &room).await {
                     Ok((us, f)) => {
                         if Instant::now() <= deadline {
-                            t.add(us, f.verdict == "passed", || format!("{}: {} ({})", room.slug, f.verdict, f.summary), f.cases);
+                            t.add(
+                                us,
+                                f.verdict == "passed",
+                                || format!("{}: {} ({})", room.slug, f.verdict, f.summary),
+                                f.cases,
+                            );
                         }
                     }
                     Err(e) => {
@@ -295,6 +335,8 @@ async fn randori_phases(server: &server::Server, p: &Params, katas: &[KataJob]) 
     }
     let elapsed = started.elapsed().as_secs_f64().max(p.seconds);
     let cpu = server.cpu_seconds() - cpu0;
+    let other_cpu = interference.other_cpu_seconds();
+    let threads = sys::threads_cpu_delta(&threads0, &sys::threads_cpu(server.pid));
     let completed = load.latencies.len();
     Ok(json!({
         "katas": per_kata.len(),
@@ -312,6 +354,9 @@ async fn randori_phases(server: &server::Server, p: &Params, katas: &[KataJob]) 
         "errors_under_load": errors.len(),
         "first_error": errors.first(),
         "server_cpu_ms_per_run": round3(cpu / completed.max(1) as f64 * 1000.0),
+        "server_cpu_seconds_under_load": round3(cpu),
+        "other_processes_cpu_seconds": other_cpu,
+        "server_cpu_seconds_by_thread": threads,
         "server_rss_after_latency_phase_mib": round1(idle_rss),
     }))
 }
@@ -330,11 +375,17 @@ pub fn real_python(python: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-async fn native_once(python: &Path, harness: &Path, job: &[u8], cpus: &[usize]) -> Result<(u64, Value)> {
+async fn native_once(python: &Path, harness: &Path, job: &[u8]) -> Result<(u64, Value)> {
     let t0 = now_us();
+    // No pre_exec hook (the CPUs are inherited; see run_native): the standard library
+    // then starts the process with posix_spawn, as cheaply as a real judge would.
     let mut cmd = tokio::process::Command::new(python);
-    cmd.arg("-I").arg("-S").arg(harness).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    crate::server::set_affinity(&mut cmd, cpus);
+    cmd.arg("-I")
+        .arg("-S")
+        .arg(harness)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn()?;
     let mut stdin = child.stdin.take().context("stdin")?;
     stdin.write_all(job).await?;
@@ -356,17 +407,39 @@ fn job_bytes(kata: &KataJob) -> Vec<u8> {
 async fn run_native(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value> {
     let python = real_python(&cfg.python)?;
     let harness = cfg.repo.join("bench/native/harness.py");
-    let cpus = cfg.all_cpu_list.clone();
-    let version = std::process::Command::new(&python).arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    // The native processes may use every core: unpin this process meanwhile (children
+    // inherit its CPUs), and pin it again afterwards.
+    if !cfg.load_cpus.is_empty() {
+        sys::pin_self(&cfg.all_cpus)?;
+    }
+    let result = native_phases(p, katas, &python, &harness).await;
+    if !cfg.load_cpus.is_empty() {
+        sys::pin_self(&cfg.load_cpus)?;
+    }
+    result
+}
+
+async fn native_phases(
+    p: &Params,
+    katas: &[KataJob],
+    python: &Path,
+    harness: &Path,
+) -> Result<Value> {
+    let (python, harness) = (python.to_path_buf(), harness.to_path_buf());
+    let version = std::process::Command::new(&python)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
     let mut per_kata = Vec::new();
     let mut all = Tally::default();
     for kata in katas {
         for _ in 0..3 {
-            native_once(&python, &harness, &job_bytes(kata), &cpus).await?;
+            native_once(&python, &harness, &job_bytes(kata)).await?;
         }
         let mut tally = Tally::default();
         for _ in 0..p.per_kata {
-            let (us, v) = native_once(&python, &harness, &job_bytes(kata), &cpus).await?;
+            let (us, v) = native_once(&python, &harness, &job_bytes(kata)).await?;
             let ok = v["failed"] == 0;
             let cases = v["total"].as_u64().unwrap_or(0) as usize;
             tally.add(us, ok, || format!("{}: {v}", kata.slug), cases);
@@ -380,18 +453,19 @@ async fn run_native(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value
         }));
     }
     // Throughput: `native_concurrency` processes at a time, katas in turn.
+    let (machine0, mine0) = (sys::machine_busy_seconds(), sys::self_and_children_cpu());
     let started = Instant::now();
     let deadline = started + Duration::from_secs_f64(p.seconds);
     let jobs: Arc<Vec<Vec<u8>>> = Arc::new(katas.iter().map(job_bytes).collect());
     let mut tasks = Vec::new();
     for w in 0..p.native_concurrency.max(1) {
-        let (python, harness, jobs, cpus) = (python.clone(), harness.clone(), jobs.clone(), cpus.clone());
+        let (python, harness, jobs) = (python.clone(), harness.clone(), jobs.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             let mut errors = 0usize;
             let mut i = w;
             while Instant::now() < deadline {
-                match native_once(&python, &harness, &jobs[i % jobs.len()], &cpus).await {
+                match native_once(&python, &harness, &jobs[i % jobs.len()]).await {
                     Ok((us, _)) if Instant::now() <= deadline => lat.push(us),
                     Ok(_) => {}
                     Err(_) => errors += 1,
@@ -409,8 +483,12 @@ async fn run_native(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value
         errors += e;
     }
     let elapsed = started.elapsed().as_secs_f64().max(p.seconds);
+    let mine = sys::self_and_children_cpu() - mine0;
+    let other = round3((sys::machine_busy_seconds() - machine0 - mine).max(0.0));
     let completed = lat.len();
     Ok(json!({
+        "cpu_ms_per_run": round3(mine / completed.max(1) as f64 * 1000.0),
+        "other_processes_cpu_seconds": other,
         "python": version,
         "command": format!("{} -I -S bench/native/harness.py", python.display()),
         "katas": per_kata.len(),

@@ -14,10 +14,10 @@ use futures_util::StreamExt;
 use serde_json::{Value, json};
 use tokio::sync::{Semaphore, watch};
 
+use crate::Config;
 use crate::client::{self, Api};
 use crate::server::{self, Kind, RandoriOptions, Server};
 use crate::sys::{self, round1};
-use crate::Config;
 
 #[derive(Debug, Clone)]
 pub struct Params {
@@ -26,7 +26,11 @@ pub struct Params {
 
 /// Connects one synced client per URL and keeps it open (answering pings) until
 /// `stop` flips. Returns when all are synced.
-async fn hold_clients(urls: Vec<String>, base_id: u64, stop: watch::Receiver<bool>) -> Result<Vec<tokio::task::JoinHandle<()>>> {
+async fn hold_clients(
+    urls: Vec<String>,
+    base_id: u64,
+    stop: watch::Receiver<bool>,
+) -> Result<Vec<tokio::task::JoinHandle<()>>> {
     let gate = Arc::new(Semaphore::new(32));
     let mut connecting = Vec::new();
     for (i, url) in urls.into_iter().enumerate() {
@@ -93,7 +97,9 @@ async fn measure(server: &Server, p: &Params) -> Result<Value> {
     let base = settle(server).await;
     let (first, second, after_rooms): (Vec<String>, Vec<String>, Option<f64>) = match server.kind {
         Kind::Node => {
-            let urls: Vec<String> = (0..n).map(|r| format!("{}/scale-{r}", server.ws())).collect();
+            let urls: Vec<String> = (0..n)
+                .map(|r| format!("{}/scale-{r}", server.ws()))
+                .collect();
             (urls.clone(), urls, None)
         }
         Kind::Randori => {

@@ -4,7 +4,7 @@
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -33,8 +33,6 @@ pub struct Server {
     child: Child,
     pub pid: u32,
     pub addr: SocketAddr,
-    /// From spawning to the server saying it listens.
-    pub started_in: Duration,
     pub data_dir: Option<PathBuf>,
 }
 
@@ -70,7 +68,11 @@ impl Server {
                 status?;
             }
             Err(_) => {
-                eprintln!("  {} (pid {}) did not stop in 10 s; killing it", self.kind.name(), self.pid);
+                eprintln!(
+                    "  {} (pid {}) did not stop in 10 s; killing it",
+                    self.kind.name(),
+                    self.pid
+                );
                 self.child.kill().await?;
             }
         }
@@ -118,7 +120,10 @@ pub fn set_affinity(cmd: &mut Command, cpus: &[usize]) {
 fn log_file(cfg: &Config, name: &str) -> Result<std::fs::File> {
     std::fs::create_dir_all(cfg.work_dir.join("logs"))?;
     let path = cfg.work_dir.join("logs").join(format!("{name}.log"));
-    Ok(std::fs::OpenOptions::new().create(true).append(true).open(path)?)
+    Ok(std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?)
 }
 
 /// Starts `randori serve` on a free port and waits for its "listening" line.
@@ -143,8 +148,9 @@ pub async fn start_randori(cfg: &Config, opts: RandoriOptions<'_>) -> Result<Ser
         .stdout(Stdio::piped())
         .stderr(log_file(cfg, opts.log_name)?)
         .kill_on_drop(true);
-    let began = Instant::now();
-    let mut child = cmd.spawn().with_context(|| format!("starting {}", cfg.randori_bin.display()))?;
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("starting {}", cfg.randori_bin.display()))?;
     let pid = child.id().context("no pid")?;
     let stdout = child.stdout.take().context("no stdout")?;
     let mut lines = BufReader::new(stdout).lines();
@@ -152,7 +158,6 @@ pub async fn start_randori(cfg: &Config, opts: RandoriOptions<'_>) -> Result<Ser
         .await
         .context("randori did not say it was listening within 120 s")??
         .context("randori exited before listening (see its log under the work dir)")?;
-    let started_in = began.elapsed();
     let addr: SocketAddr = first
         .strip_prefix("randori listening on http://")
         .with_context(|| format!("unexpected first line from randori: {first:?}"))?
@@ -165,7 +170,13 @@ pub async fn start_randori(cfg: &Config, opts: RandoriOptions<'_>) -> Result<Ser
             let _ = log.write_all(format!("{line}\n").as_bytes()).await;
         }
     });
-    Ok(Server { kind: Kind::Randori, child, pid, addr, started_in, data_dir: Some(opts.data_dir.to_path_buf()) })
+    Ok(Server {
+        kind: Kind::Randori,
+        child,
+        pid,
+        addr,
+        data_dir: Some(opts.data_dir.to_path_buf()),
+    })
 }
 
 fn free_port() -> Result<u16> {
@@ -174,9 +185,15 @@ fn free_port() -> Result<u16> {
 
 /// Starts the reference server (`@y/websocket-server`'s bin script) on a free port.
 pub async fn start_node(cfg: &Config, cpus: Option<&str>, log_name: &str) -> Result<Server> {
-    let script = cfg.node_dir.join("node_modules/@y/websocket-server/src/server.js");
+    let script = cfg
+        .node_dir
+        .join("node_modules/@y/websocket-server/src/server.js");
     if !script.exists() {
-        bail!("{} is missing: run `npm ci` in {}", script.display(), cfg.node_dir.display());
+        bail!(
+            "{} is missing: run `npm ci` in {}",
+            script.display(),
+            cfg.node_dir.display()
+        );
     }
     let node = which("node").context("node is not on PATH")?;
     let port = free_port()?;
@@ -188,7 +205,6 @@ pub async fn start_node(cfg: &Config, cpus: Option<&str>, log_name: &str) -> Res
         .stdout(Stdio::piped())
         .stderr(log_file(cfg, log_name)?)
         .kill_on_drop(true);
-    let began = Instant::now();
     let mut child = cmd.spawn().context("starting node")?;
     let pid = child.id().context("no pid")?;
     let stdout = child.stdout.take().context("no stdout")?;
@@ -200,14 +216,12 @@ pub async fn start_node(cfg: &Config, cpus: Option<&str>, log_name: &str) -> Res
     if !first.contains("running at") {
         bail!("unexpected first line from the node server: {first:?}");
     }
-    let started_in = began.elapsed();
     tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
     Ok(Server {
         kind: Kind::Node,
         child,
         pid,
         addr: SocketAddr::from(([127, 0, 0, 1], port)),
-        started_in,
         data_dir: None,
     })
 }
@@ -215,5 +229,7 @@ pub async fn start_node(cfg: &Config, cpus: Option<&str>, log_name: &str) -> Res
 /// The full path of a program on PATH (pinning through taskset needs one).
 pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(program)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
 }

@@ -10,16 +10,22 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 use yrs::{Text, Transact};
 
+use crate::Config;
 use crate::client::{self, Api, TEXT};
 use crate::server::{self, RandoriOptions};
 use crate::sys::{self, round3};
-use crate::Config;
 
 pub async fn run(cfg: &Config, runs: usize) -> Result<Value> {
     let data_dir = cfg.work_dir.join("startup-data");
     let _ = std::fs::remove_dir_all(&data_dir);
-    let opts = || RandoriOptions { data_dir: &data_dir, cpus: Some(&cfg.all_cpus), extra: vec![], log_name: "startup" };
-    let reference = std::fs::read_to_string(cfg.katas.join("fizzbuzz/reference/python/solution.py"))?;
+    let opts = || RandoriOptions {
+        data_dir: &data_dir,
+        cpus: Some(&cfg.all_cpus),
+        extra: vec![],
+        log_name: "startup",
+    };
+    let reference =
+        std::fs::read_to_string(cfg.katas.join("fizzbuzz/reference/python/solution.py"))?;
 
     // Set up a room holding a correct solution, and warm the component cache.
     let server = server::start_randori(cfg, opts()).await?;
@@ -36,13 +42,18 @@ pub async fn run(cfg: &Config, runs: usize) -> Result<Value> {
         text.insert(&mut txn, 0, &reference);
         txn.encode_update_v1()
     };
-    sink.send(Message::Binary(client::update_frame(update).into())).await?;
-    sink.send(Message::Binary(client::step1_frame(&doc).into())).await?;
+    sink.send(Message::Binary(client::update_frame(update).into()))
+        .await?;
+    sink.send(Message::Binary(client::step1_frame(&doc).into()))
+        .await?;
     client::sync_until_step2(&doc, &mut sink, &mut stream).await?;
     let _ = sink.close().await;
     let warm = api.submit_wait(&joined).await?;
     if warm["verdict"] != "passed" {
-        bail!("the start-up room's submission did not pass: {}", warm["summary"]);
+        bail!(
+            "the start-up room's submission did not pass: {}",
+            warm["summary"]
+        );
     }
     server.stop().await?;
 
@@ -53,13 +64,21 @@ pub async fn run(cfg: &Config, runs: usize) -> Result<Value> {
         let t_listen = t0.elapsed();
         let api = Api::new(server.http());
         let doc = client::new_doc(5_100_000 + i as u64);
-        let url = format!("{}/rooms/{}/sync?token={}", server.ws(), joined.room, joined.token);
+        let url = format!(
+            "{}/rooms/{}/sync?token={}",
+            server.ws(),
+            joined.room,
+            joined.token
+        );
         let (mut sink, _stream) = client::connect_synced(&url, &doc).await?;
         let t_sync = t0.elapsed();
         let run = api.submit_wait(&joined).await?;
         let t_run = t0.elapsed();
         if run["verdict"] != "passed" || client::text_of(&doc) != reference {
-            bail!("after a restart the room lost its text or its submission failed: {}", run["summary"]);
+            bail!(
+                "after a restart the room lost its text or its submission failed: {}",
+                run["summary"]
+            );
         }
         let _ = sink.close().await;
         server.stop().await?;

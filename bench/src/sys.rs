@@ -21,7 +21,14 @@ pub fn now_us() -> u64 {
 
 /// User + system CPU seconds a process has used (all its threads).
 pub fn cpu_seconds(pid: u32) -> Result<f64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).with_context(|| format!("reading /proc/{pid}/stat"))?;
+    let (user, system) = cpu_split(pid)?;
+    Ok(user + system)
+}
+
+/// User and system (kernel) CPU seconds a process has used, separately.
+pub fn cpu_split(pid: u32) -> Result<(f64, f64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .with_context(|| format!("reading /proc/{pid}/stat"))?;
     // The command name may contain spaces and parentheses: fields start after the last ')'.
     let rest = &stat[stat.rfind(')').context("malformed /proc stat")? + 2..];
     let fields: Vec<&str> = rest.split_whitespace().collect();
@@ -29,7 +36,131 @@ pub fn cpu_seconds(pid: u32) -> Result<f64> {
     let utime: u64 = fields.get(11).context("no utime")?.parse()?;
     let stime: u64 = fields.get(12).context("no stime")?.parse()?;
     let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
-    Ok((utime + stime) as f64 / ticks)
+    Ok((utime as f64 / ticks, stime as f64 / ticks))
+}
+
+/// CPU seconds per thread name (threads sharing a name, like tokio's workers, add up).
+pub fn threads_cpu(pid: u32) -> std::collections::BTreeMap<String, f64> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return out;
+    };
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    for t in tasks.filter_map(|t| t.ok()) {
+        let Ok(stat) = std::fs::read_to_string(t.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let name = stat[open + 1..close].to_string();
+        let fields: Vec<&str> = stat[close + 2..].split_whitespace().collect();
+        let used = fields
+            .get(11)
+            .and_then(|u| u.parse::<u64>().ok())
+            .unwrap_or(0)
+            + fields
+                .get(12)
+                .and_then(|s| s.parse::<u64>().ok())
+                .unwrap_or(0);
+        *out.entry(name).or_insert(0.0) += used as f64 / ticks;
+    }
+    out
+}
+
+/// What each thread name used between two [`threads_cpu`] readings.
+pub fn threads_cpu_delta(
+    before: &std::collections::BTreeMap<String, f64>,
+    after: &std::collections::BTreeMap<String, f64>,
+) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for (name, a) in after {
+        let d = a - before.get(name).copied().unwrap_or(0.0);
+        if d > 0.0 {
+            out.insert(name.clone(), serde_json::json!(round3(d)));
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+/// CPU seconds the whole machine spent busy (all CPUs, everything but idle and
+/// iowait), from /proc/stat.
+pub fn machine_busy_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let Some(line) = stat.lines().next() else {
+        return f64::NAN;
+    };
+    let v: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    if v.len() < 8 {
+        return f64::NAN;
+    }
+    // user nice system idle iowait irq softirq steal
+    let busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    busy as f64 / unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64
+}
+
+/// CPU seconds of this process plus its waited-for children (the native runs).
+pub fn self_and_children_cpu() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    let Some(close) = stat.rfind(')') else {
+        return f64::NAN;
+    };
+    let f: Vec<u64> = stat[close + 2..]
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    // utime stime cutime cstime are fields 14-17 (indices 11-14 here).
+    let ticks = f.get(11..15).map(|x| x.iter().sum::<u64>()).unwrap_or(0);
+    ticks as f64 / unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64
+}
+
+/// Waits until other processes have used less than a tenth of a core for 3 s in a
+/// row (nothing of ours runs between parts), at most `max`. Returns the seconds
+/// waited. A shared machine's other work skews every number.
+pub async fn wait_quiet(max: Duration) -> f64 {
+    let began = Instant::now();
+    loop {
+        let (machine, me) = (machine_busy_seconds(), self_and_children_cpu());
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let other = (machine_busy_seconds() - machine) - (self_and_children_cpu() - me);
+        if other < 0.3 || began.elapsed() >= max {
+            return round1(began.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Measures what other processes (not the server, not this load generator) used
+/// meanwhile: other work on a shared machine skews every number.
+pub struct Interference {
+    machine: f64,
+    server: f64,
+    me: f64,
+    pid: u32,
+}
+
+impl Interference {
+    pub fn start(server_pid: u32) -> Self {
+        Interference {
+            machine: machine_busy_seconds(),
+            server: cpu_seconds(server_pid).unwrap_or(0.0),
+            me: cpu_seconds(std::process::id()).unwrap_or(0.0),
+            pid: server_pid,
+        }
+    }
+
+    /// CPU seconds used by other processes since `start`.
+    pub fn other_cpu_seconds(&self) -> f64 {
+        let machine = machine_busy_seconds() - self.machine;
+        let server = cpu_seconds(self.pid).unwrap_or(0.0) - self.server;
+        let me = cpu_seconds(std::process::id()).unwrap_or(0.0) - self.me;
+        round3((machine - server - me).max(0.0))
+    }
 }
 
 /// A `kB` field of /proc/<pid>/status (VmHWM: peak resident set; VmRSS: current).
@@ -45,11 +176,21 @@ pub fn status_kib(pid: u32, field: &str) -> Result<u64> {
 }
 
 pub fn rss_mib(pid: u32) -> f64 {
-    status_kib(pid, "VmRSS").map(|k| k as f64 / 1024.0).unwrap_or(f64::NAN)
+    status_kib(pid, "VmRSS")
+        .map(|k| k as f64 / 1024.0)
+        .unwrap_or(f64::NAN)
 }
 
 pub fn peak_rss_mib(pid: u32) -> f64 {
-    status_kib(pid, "VmHWM").map(|k| k as f64 / 1024.0).unwrap_or(f64::NAN)
+    status_kib(pid, "VmHWM")
+        .map(|k| k as f64 / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+/// Resets a process's peak resident set (VmHWM) to its current one, so a later
+/// reading is the peak since now (Linux >= 4.0: writing 5 to clear_refs).
+pub fn reset_peak_rss(pid: u32) -> bool {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").is_ok()
 }
 
 /// Waits until a process's resident set stops moving (the Randori server loads its
@@ -82,7 +223,10 @@ pub fn pin_self(cpus: &str) -> Result<()> {
             libc::CPU_SET(c, &mut set);
         }
         if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) != 0 {
-            bail!("sched_setaffinity({cpus}) failed: {}", std::io::Error::last_os_error());
+            bail!(
+                "sched_setaffinity({cpus}) failed: {}",
+                std::io::Error::last_os_error()
+            );
         }
     }
     Ok(())
@@ -115,7 +259,9 @@ pub fn raise_nofile() {
 }
 
 pub fn nproc() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// Cores of the machine, not only those this process may use (it may be pinned).
@@ -129,13 +275,25 @@ pub fn machine() -> serde_json::Value {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = cpuinfo
         .lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, m)| m.trim().to_string()))
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split_once(':'))
+                .map(|(_, m)| m.trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".into());
     let mem_kib = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().next().and_then(|l| l.split_whitespace().nth(1)).and_then(|n| n.parse::<u64>().ok()))
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        })
         .unwrap_or(0);
-    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_string();
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let date = std::process::Command::new("date")
         .args(["-u", "+%Y-%m-%dT%H:%M:%SZ"])
         .output()
@@ -143,15 +301,27 @@ pub fn machine() -> serde_json::Value {
         .unwrap_or_default();
     let os = std::fs::read_to_string("/etc/os-release")
         .ok()
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_string())))
+        .and_then(|s| {
+            s.lines().find_map(|l| {
+                l.strip_prefix("PRETTY_NAME=")
+                    .map(|v| v.trim_matches('"').to_string())
+            })
+        })
+        .unwrap_or_default();
+    let commit = std::process::Command::new("git")
+        .args(["describe", "--always", "--dirty"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_default();
     serde_json::json!({
         "date": date,
+        "commit": commit,
         "cpus": online_cpus(),
         "cpu_model": model,
         "memory_gib": (mem_kib as f64 / 1024.0 / 1024.0 * 10.0).round() / 10.0,
         "kernel": kernel,
         "os": os,
+        "loadavg_at_start": std::fs::read_to_string("/proc/loadavg").unwrap_or_default().split_whitespace().take(3).collect::<Vec<_>>().join(" "),
     })
 }
 
@@ -168,7 +338,14 @@ pub struct Summary {
 
 pub fn summarize(samples: &mut [u64]) -> Summary {
     if samples.is_empty() {
-        return Summary { n: 0, p50_ms: f64::NAN, p90_ms: f64::NAN, p99_ms: f64::NAN, max_ms: f64::NAN, mean_ms: f64::NAN };
+        return Summary {
+            n: 0,
+            p50_ms: f64::NAN,
+            p90_ms: f64::NAN,
+            p99_ms: f64::NAN,
+            max_ms: f64::NAN,
+            mean_ms: f64::NAN,
+        };
     }
     samples.sort_unstable();
     let pick = |q: f64| {
@@ -197,7 +374,9 @@ pub fn round1(x: f64) -> f64 {
 
 /// Size of every file under a directory, in bytes.
 pub fn dir_bytes(path: &std::path::Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(path) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
     entries
         .filter_map(|e| e.ok())
         .map(|e| match e.metadata() {

@@ -14,10 +14,10 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 use yrs::{ClientID, ReadTxn, Text, Transact};
 
+use crate::Config;
 use crate::client::{self, Api, TEXT};
 use crate::server::{self, RandoriOptions};
 use crate::sys::{self, round1, round3};
-use crate::Config;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -41,16 +41,25 @@ pub fn load(path: &Path) -> Result<Trace> {
     } else {
         std::io::BufReader::new(file).read_to_string(&mut json)?;
     }
-    let trace: Trace = serde_json::from_str(&json).with_context(|| format!("parsing {}", path.display()))?;
+    let trace: Trace =
+        serde_json::from_str(&json).with_context(|| format!("parsing {}", path.display()))?;
     if trace.end_content.chars().any(|c| c as u32 > 0xFFFF) {
         // Offsets are UTF-16 units in the client documents; equal to code points only in the BMP.
-        bail!("{}: characters outside the BMP are not supported by this replay", path.display());
+        bail!(
+            "{}: characters outside the BMP are not supported by this replay",
+            path.display()
+        );
     }
     Ok(trace)
 }
 
 pub async fn run(cfg: &Config, path: &Path) -> Result<Value> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("trace").trim_end_matches(".json.gz").to_string();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("trace")
+        .trim_end_matches(".json.gz")
+        .to_string();
     let trace = load(path)?;
     let data_dir = cfg.work_dir.join(format!("trace-{name}-data"));
     let _ = std::fs::remove_dir_all(&data_dir);
@@ -73,7 +82,12 @@ pub async fn run(cfg: &Config, path: &Path) -> Result<Value> {
     Ok(v)
 }
 
-async fn replay(_cfg: &Config, server: &server::Server, trace: &Trace, name: &str) -> Result<Value> {
+async fn replay(
+    _cfg: &Config,
+    server: &server::Server,
+    trace: &Trace,
+    name: &str,
+) -> Result<Value> {
     let api = Api::new(server.http());
     let room = api.create_room(None).await?;
     let typist = api.join(&room, "typist").await?;
@@ -120,17 +134,26 @@ async fn replay(_cfg: &Config, server: &server::Server, trace: &Trace, name: &st
     if client::text_of(&tdoc) != trace.end_content {
         bail!("{name}: the typist's own document does not match endContent (replay bug)");
     }
-    let final_clock = tdoc.transact().state_vector().get(&ClientID::new(typist_id));
+    let final_clock = tdoc
+        .transact()
+        .state_vector()
+        .get(&ClientID::new(typist_id));
     let wire_bytes: usize = frames.iter().map(Vec::len).sum();
 
     // The follower.
     let fdoc = client::new_doc(follower_id);
     let (mut fsink, mut fstream) = client::connect_synced(&api.sync_url(&follower), &fdoc).await?;
     // Drain whatever the server sends the typist (nothing much: it is not echoed).
-    let typist_reader = tokio::spawn(async move { while let Some(Ok(_)) = tstream.next().await {} });
+    let typist_reader =
+        tokio::spawn(async move { while let Some(Ok(_)) = tstream.next().await {} });
 
-    let bytes0 = api.metric("randori_bytes_stored_total").await.unwrap_or(f64::NAN);
+    let bytes0 = api
+        .metric("randori_bytes_stored_total")
+        .await
+        .unwrap_or(f64::NAN);
+    let interference = sys::Interference::start(server.pid);
     let cpu0 = server.cpu_seconds();
+    let threads0 = sys::threads_cpu(server.pid);
     let started = Instant::now();
     let follower_task = tokio::spawn(async move {
         let target = ClientID::new(typist_id);
@@ -165,6 +188,8 @@ async fn replay(_cfg: &Config, server: &server::Server, trace: &Trace, name: &st
     let (converged_at, follower_frames, fdoc) = follower_task.await??;
     let converge_seconds = converged_at.duration_since(started).as_secs_f64();
     let cpu = server.cpu_seconds() - cpu0;
+    let other_cpu = interference.other_cpu_seconds();
+    let threads = sys::threads_cpu_delta(&threads0, &sys::threads_cpu(server.pid));
     let follower_ok = client::text_of(&fdoc) == trace.end_content;
 
     // A late joiner gets the whole document in one step 2 from the server's copy.
@@ -180,11 +205,19 @@ async fn replay(_cfg: &Config, server: &server::Server, trace: &Trace, name: &st
 
     // Give the writer a moment to commit the last snapshot, then read the counters.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let bytes1 = api.metric("randori_bytes_stored_total").await.unwrap_or(f64::NAN);
+    let bytes1 = api
+        .metric("randori_bytes_stored_total")
+        .await
+        .unwrap_or(f64::NAN);
     let data_dir_bytes = server.data_dir.as_deref().map(sys::dir_bytes).unwrap_or(0);
-    let snapshot_bytes = tdoc.transact().encode_state_as_update_v1(&yrs::StateVector::default()).len();
+    let snapshot_bytes = tdoc
+        .transact()
+        .encode_state_as_update_v1(&yrs::StateVector::default())
+        .len();
     if !follower_ok || !late_ok {
-        eprintln!("  {name}: FINAL TEXT MISMATCH (follower ok: {follower_ok}, late joiner ok: {late_ok})");
+        eprintln!(
+            "  {name}: FINAL TEXT MISMATCH (follower ok: {follower_ok}, late joiner ok: {late_ok})"
+        );
     }
     Ok(json!({
         "trace": name,
@@ -199,6 +232,8 @@ async fn replay(_cfg: &Config, server: &server::Server, trace: &Trace, name: &st
         "follower_frames": follower_frames,
         "server_cpu_seconds": round3(cpu),
         "server_cpu_us_per_update": round1(cpu / n as f64 * 1e6),
+        "server_cpu_seconds_by_thread": threads,
+        "other_processes_cpu_seconds": other_cpu,
         "late_join_seconds": round3(late_seconds),
         "bytes_stored_total": bytes1 - bytes0,
         "data_dir_bytes_running": data_dir_bytes,
