@@ -22,6 +22,7 @@ FROM rust:1.95-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY server/ server/
+COPY bench/ bench/
 RUN cargo build --release --locked --bin randori
 
 # 4. The runtime image.

@@ -165,12 +165,14 @@ impl Sandbox {
             });
         }
         let engine = Engine::new(&engine_config(slots)).map_err(|e| setup(&e))?;
-        let wasm = std::fs::read(guest_wasm)
-            .map_err(|e| setup(&format!("reading {}: {e}", guest_wasm.display())))?;
-        let cached = cache_dir.join(format!("runner-{}.cwasm", cache_key(&engine, &wasm)));
+        let read_err = |e: std::io::Error| setup(&format!("reading {}: {e}", guest_wasm.display()));
+        let key = cache_key(&engine, guest_wasm).map_err(read_err)?;
+        let cached = cache_dir.join(format!("runner-{key}.cwasm"));
         let component = match Self::load_cached(&engine, &cached) {
             Some(c) => c,
             None => {
+                // Only a cache miss needs the 20 MB component in memory.
+                let wasm = std::fs::read(guest_wasm).map_err(read_err)?;
                 let started = std::time::Instant::now();
                 let bytes = engine.precompile_component(&wasm).map_err(|e| setup(&e))?;
                 tracing::info!(
@@ -268,18 +270,21 @@ fn ticks(budget: Duration) -> u64 {
     (budget.as_millis() / EPOCH_TICK.as_millis()) as u64 + 1
 }
 
-fn cache_key(engine: &Engine, wasm: &[u8]) -> String {
+/// Names the compiled form of the component for this engine. Streams the file
+/// through the hash: on a cache hit the component itself is never held in memory.
+fn cache_key(engine: &Engine, wasm: &Path) -> std::io::Result<String> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut hasher);
     let mut sha = Sha256::new();
     sha.update(env!("CARGO_PKG_VERSION").as_bytes());
     sha.update(hasher.finish().to_le_bytes());
-    sha.update(wasm);
-    sha.finalize()
+    std::io::copy(&mut std::fs::File::open(wasm)?, &mut sha)?;
+    Ok(sha
+        .finalize()
         .iter()
         .take(12)
         .map(|b| format!("{b:02x}"))
-        .collect()
+        .collect())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
