@@ -29,14 +29,7 @@ async fn rooms_api_shapes_and_errors() {
     let facilitator = created["facilitator_token"].as_str().unwrap();
 
     let (pid, token) = join(&base, id, "Ada").await;
-    let state: Value = http()
-        .get(format!("{base}/api/rooms/{id}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = get_json(format!("{base}/api/rooms/{id}")).await;
     assert_eq!(state["kata"], "fizzbuzz");
     assert_eq!(state["kata_title"], "FizzBuzz");
     assert_eq!(state["settings"]["turn_seconds"], 120);
@@ -248,14 +241,7 @@ async fn a_restart_keeps_the_turn_and_its_remaining_time() {
 
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
-    let state: Value = http()
-        .get(format!("{base}/api/rooms/{room}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = get_json(format!("{base}/api/rooms/{room}")).await;
     assert_eq!(state["rotation"]["status"], "paused");
     assert_eq!(
         state["rotation"]["remaining_ms"].as_u64().unwrap(),

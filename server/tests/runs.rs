@@ -97,14 +97,7 @@ async fn red_then_green_then_submit() {
     server.shutdown().await;
     let server = start(dir.path()).await;
     let base = format!("http://{}", server.addr);
-    let history: Value = http()
-        .get(format!("{base}/api/rooms/{room}/runs"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let history: Value = get_json(format!("{base}/api/rooms/{room}/runs")).await;
     let lights: Vec<&str> = history["runs"]
         .as_array()
         .unwrap()
@@ -230,14 +223,7 @@ async fn a_full_queue_answers_busy_at_once_and_other_rooms_keep_editing() {
 
     // The endless solution ends as timed out, not forever.
     let history = loop {
-        let h: Value = http()
-            .get(format!("{base}/api/rooms/{room}/runs"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let h: Value = get_json(format!("{base}/api/rooms/{room}/runs")).await;
         if !h["runs"].as_array().unwrap().is_empty() {
             break h;
         }

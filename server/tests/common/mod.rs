@@ -35,6 +35,11 @@ pub fn http() -> reqwest::Client {
     reqwest::Client::new()
 }
 
+/// GETs `url` and parses the JSON body.
+pub async fn get_json(url: impl reqwest::IntoUrl) -> Value {
+    http().get(url).send().await.unwrap().json().await.unwrap()
+}
+
 /// Creates a room; returns (id, facilitator token).
 pub async fn create_room(base: &str, body: Value) -> (String, String) {
     let r = http()
