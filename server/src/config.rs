@@ -63,6 +63,11 @@ pub struct ServeConfig {
     /// Runs that may wait for a worker; beyond this a run is refused as "busy".
     #[arg(long, env = "RANDORI_QUEUE_CAPACITY", default_value_t = 64)]
     pub queue_capacity: usize,
+
+    /// Katas whose generator and reference each worker keeps loaded between
+    /// submissions (~15 MiB each); 0 loads them afresh for every submission.
+    #[arg(long, env = "RANDORI_WARM_ORACLES", default_value_t = crate::oracle::WARM_ORACLES_PER_WORKER)]
+    pub warm_oracles: usize,
 }
 
 impl ServeConfig {
@@ -90,6 +95,7 @@ impl ServeConfig {
             room_idle_seconds: 30,
             workers: None,
             queue_capacity: 64,
+            warm_oracles: crate::oracle::WARM_ORACLES_PER_WORKER,
         }
     }
 }

@@ -2,16 +2,18 @@
 //! kata. Calls the guest once per test or case, so a runaway costs only itself and
 //! the ones after it (reported as not run); everything computed before is kept.
 //!
-//! For a submission, the generator and the reference run in their own instance; the
-//! solution's instance only ever receives inputs, and the host compares.
+//! For a submission, the generator and the reference run in their own instance (an
+//! [`Oracle`](crate::oracle::Oracle), kept warm by the worker); the solution's
+//! instance only ever receives inputs, and the host compares.
 
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use crate::kata::Kata;
-use crate::kata::spec::{Call, Case, CaseInput, Entry, Expected, parse_case};
-use crate::sandbox::{Instance, Sandbox};
+use crate::kata::spec::{Case, CaseInput, Entry};
+use crate::oracle::Oracles;
+use crate::sandbox::Sandbox;
 use crate::verdict::{self, CallOutcome, Group, Outcome, ResultRow, RunKind, Status};
 
 /// Budget for loading a module (its top-level code).
@@ -22,12 +24,6 @@ pub const DEFAULT_TEST_BUDGET: Duration = Duration::from_secs(2);
 
 /// Memory for a free-practice room's runs.
 pub const DEFAULT_MEMORY_MB: u64 = 64;
-
-/// Memory for the generator and reference: trusted code, but bounded all the same.
-const REFERENCE_MEMORY_MB: u64 = 128;
-
-/// Budget for the generator to produce all random inputs.
-const GENERATOR_BUDGET: Duration = Duration::from_secs(5);
 
 /// Most own tests run per request.
 const MAX_TESTS: usize = 500;
@@ -66,7 +62,14 @@ pub struct Judged {
     pub outcome: Outcome,
 }
 
+/// Runs a one-off job (a command-line run): nothing is kept warm afterwards.
 pub async fn run(sandbox: &Sandbox, job: &Job) -> Judged {
+    run_with(sandbox, &mut Oracles::new(0), job).await
+}
+
+/// Runs a job, taking a submission's random cases from `oracles` (a worker's warm
+/// generator and reference instances).
+pub async fn run_with(sandbox: &Sandbox, oracles: &mut Oracles, job: &Job) -> Judged {
     match job {
         Job::Tests {
             solution,
@@ -80,7 +83,17 @@ pub async fn run(sandbox: &Sandbox, job: &Job) -> Judged {
             language,
             seed,
             random_count,
-        } => run_submission(sandbox, solution, kata, language, *seed, *random_count).await,
+        } => {
+            let count = random_count.unwrap_or(kata.spec.random.count);
+            let random = match oracles
+                .random_cases(sandbox, kata, language, *seed, count)
+                .await
+            {
+                Ok(r) => r,
+                Err(e) => return internal(RunKind::Submit, "kata", e),
+            };
+            run_submission(sandbox, solution, kata, &random).await
+        }
     }
 }
 
@@ -172,145 +185,9 @@ pub fn case_spec(entry: &Entry, module: &str, input: &CaseInput) -> String {
     }
 }
 
-/// Produces the random cases of a submission: inputs from the generator, expected
-/// values from the reference, both in their own instance.
-pub async fn random_cases(
-    sandbox: &Sandbox,
-    kata: &Kata,
-    language: &str,
-    seed: u64,
-    count: u32,
-) -> Result<Vec<Case>, String> {
-    if count == 0 {
-        return Ok(Vec::new());
-    }
-    let reference = kata
-        .references
-        .get(language)
-        .ok_or_else(|| format!("kata {} has no {language} reference", kata.slug))?;
-    let mut instance = sandbox.instantiate(REFERENCE_MEMORY_MB).await?;
-    for (module, source) in [
-        ("generator", kata.generator.as_str()),
-        ("reference", reference.as_str()),
-    ] {
-        let outcome = instance.load(module, source, LOAD_BUDGET).await;
-        if let Some(row) = verdict::judge_load(&format!("{module}.py"), &outcome) {
-            return Err(format!(
-                "the kata's {module} does not load: {}",
-                row.message.unwrap_or_default()
-            ));
-        }
-    }
-    let inputs = generate_inputs(&mut instance, kata, seed, count).await?;
-    let budget = Duration::from_millis(kata.spec.budget.case_ms);
-    let mut cases = Vec::with_capacity(inputs.len());
-    for (i, case) in inputs.into_iter().enumerate() {
-        let outcome = instance
-            .run_case(
-                &case_spec(&kata.spec.entry, "reference", &case.input),
-                budget,
-            )
-            .await;
-        let CallOutcome::Replied(text) = outcome else {
-            return Err(format!(
-                "the reference failed on random case {i}: {outcome:?}"
-            ));
-        };
-        let reply: Value =
-            serde_json::from_str(&text).map_err(|e| format!("reference reply: {e}"))?;
-        if reply.get("status").and_then(Value::as_str) != Some("ok") {
-            return Err(format!(
-                "the reference raised on random case {i}: {}",
-                reply.get("error").cloned().unwrap_or_default()
-            ));
-        }
-        let (input, expected) = match case.input {
-            CaseInput::Function { args } => (
-                CaseInput::Function { args },
-                Expected::Value(reply.get("value").cloned().unwrap_or(Value::Null)),
-            ),
-            CaseInput::Class { init, calls } => {
-                let values = reply
-                    .get("values")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
-                let calls = calls
-                    .into_iter()
-                    .zip(values.into_iter().map(Some).chain(std::iter::repeat(None)))
-                    .map(|(c, v)| Call { expected: v, ..c })
-                    .collect();
-                (CaseInput::Class { init, calls }, Expected::PerCall)
-            }
-        };
-        cases.push(Case {
-            name: format!("random {} (seed {seed})", i + 1),
-            input,
-            expected,
-        });
-    }
-    Ok(cases)
-}
-
-/// Runs the generator and checks what it produced.
-pub async fn generate_inputs(
-    instance: &mut Instance,
-    kata: &Kata,
-    seed: u64,
-    count: u32,
-) -> Result<Vec<Case>, String> {
-    let spec =
-        json!({"module": "generator", "function": "generate", "args": [seed, count]}).to_string();
-    let outcome = instance.run_case(&spec, GENERATOR_BUDGET).await;
-    let CallOutcome::Replied(text) = outcome else {
-        return Err(format!("the generator failed: {outcome:?}"));
-    };
-    let reply: Value = serde_json::from_str(&text).map_err(|e| format!("generator reply: {e}"))?;
-    let Some(Value::Array(items)) = reply.get("value") else {
-        return Err(format!(
-            "the generator must return a list of inputs; it replied {}",
-            short(&reply)
-        ));
-    };
-    if items.len() != count as usize {
-        return Err(format!(
-            "the generator returned {} inputs, {count} were asked for",
-            items.len()
-        ));
-    }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            parse_case(v, &kata.spec.entry, false)
-                .map(|c| Case {
-                    name: format!("random {}", i + 1),
-                    ..c
-                })
-                .map_err(|e| format!("generated input {i}: {e}"))
-        })
-        .collect()
-}
-
-fn short(v: &Value) -> String {
-    let s = v.to_string();
-    s.chars().take(300).collect()
-}
-
-async fn run_submission(
-    sandbox: &Sandbox,
-    solution: &str,
-    kata: &Kata,
-    language: &str,
-    seed: u64,
-    random_count: Option<u32>,
-) -> Judged {
+/// Runs the solution, in a fresh instance, on the kata's fixed cases and `random`.
+async fn run_submission(sandbox: &Sandbox, solution: &str, kata: &Kata, random: &[Case]) -> Judged {
     let kind = RunKind::Submit;
-    let count = random_count.unwrap_or(kata.spec.random.count);
-    let random = match random_cases(sandbox, kata, language, seed, count).await {
-        Ok(r) => r,
-        Err(e) => return internal(kind, "kata", e),
-    };
     let mut instance = match sandbox.instantiate(kata.spec.budget.memory_mb).await {
         Ok(i) => i,
         Err(e) => return internal(kind, "sandbox", e),
@@ -320,10 +197,10 @@ async fn run_submission(
         return failed_to_load(kind, row);
     }
     let budget = Duration::from_millis(kata.spec.budget.case_ms);
-    let groups = [
+    let groups: [(Group, &[Case]); 3] = [
         (Group::Sample, &kata.samples),
         (Group::Hidden, &kata.hidden),
-        (Group::Random, &random),
+        (Group::Random, random),
     ];
     let mut rows = Vec::new();
     for (group, cases) in groups {

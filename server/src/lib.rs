@@ -20,8 +20,9 @@
 //! - [`room`], [`rooms`]: a loaded room (one lock, never held across `.await`) and
 //!   the registry that loads and unloads rooms.
 //! - [`sync_socket`], [`events_socket`]: the two websockets of a room.
-//! - [`sandbox`]: wasmtime; [`judge`]: runs a job in it; [`runs`]: the queue and
-//!   the life of a run in a room.
+//! - [`sandbox`]: wasmtime; [`judge`]: runs a job in it; [`oracle`]: a kata's
+//!   generator and reference, kept warm; [`runs`]: the queue and the life of a run
+//!   in a room.
 //! - [`api`], [`server`], [`config`], [`metrics`]: HTTP, wiring, flags, metrics.
 
 pub mod api;
@@ -32,6 +33,7 @@ pub mod events_socket;
 pub mod judge;
 pub mod kata;
 pub mod metrics;
+pub mod oracle;
 pub mod protocol;
 pub mod ratelimit;
 pub mod room;

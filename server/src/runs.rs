@@ -17,6 +17,7 @@ use tokio::sync::{Mutex, OnceCell, mpsc, oneshot};
 use crate::config::ServeConfig;
 use crate::judge::{self, Job, Judged};
 use crate::metrics::Metrics;
+use crate::oracle::Oracles;
 use crate::room::{Participant, Room};
 use crate::sandbox::Sandbox;
 use crate::server::AppState;
@@ -26,9 +27,10 @@ use crate::verdict::{Light, ResultRow, Status};
 
 pub use crate::verdict::RunKind;
 
-/// Live instances per worker: a submission holds the reference's and the
-/// solution's, and a dropped store may linger while the next starts.
-const INSTANCES_PER_WORKER: u32 = 4;
+/// Live instances per worker besides its warm oracles: a submission's solution or a
+/// cold oracle being started, and one more because a dropped store may linger while
+/// the next starts.
+const INSTANCES_PER_WORKER: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -114,7 +116,8 @@ impl RunService {
             .max(1);
         let sandbox: SandboxCell = Arc::new(OnceCell::new());
         let (wasm, cache) = (config.guest_wasm.clone(), config.cache_dir());
-        let slots = workers as u32 * INSTANCES_PER_WORKER;
+        let warm_oracles = config.warm_oracles;
+        let slots = workers as u32 * (INSTANCES_PER_WORKER + warm_oracles as u32);
         let loader = sandbox.clone();
         tokio::spawn(async move {
             loader
@@ -133,7 +136,7 @@ impl RunService {
             let (rx, sandbox, waiting) = (rx.clone(), sandbox.clone(), waiting.clone());
             std::thread::Builder::new()
                 .name(format!("randori-sandbox-{i}"))
-                .spawn(move || worker(rx, sandbox, waiting))?;
+                .spawn(move || worker(rx, sandbox, waiting, warm_oracles))?;
         }
         Ok(RunService {
             tx,
@@ -169,13 +172,19 @@ impl RunService {
 
 /// One worker: its own thread and single-threaded runtime, so guest code never
 /// occupies the threads that serve websockets.
-fn worker(rx: Arc<Mutex<mpsc::Receiver<Queued>>>, sandbox: SandboxCell, waiting: Arc<AtomicUsize>) {
+fn worker(
+    rx: Arc<Mutex<mpsc::Receiver<Queued>>>,
+    sandbox: SandboxCell,
+    waiting: Arc<AtomicUsize>,
+    warm_oracles: usize,
+) {
     lower_priority();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("worker runtime");
     runtime.block_on(async move {
+        let mut oracles = Oracles::new(warm_oracles);
         loop {
             let next = rx.lock().await.recv().await;
             let Some(queued) = next else { return };
@@ -188,7 +197,7 @@ fn worker(rx: Arc<Mutex<mpsc::Receiver<Queued>>>, sandbox: SandboxCell, waiting:
                 tokio::time::sleep(Duration::from_millis(20)).await;
             };
             let judged = match loaded {
-                Ok(sandbox) => judge::run(&sandbox, &queued.job).await,
+                Ok(sandbox) => judge::run_with(&sandbox, &mut oracles, &queued.job).await,
                 Err(e) => unavailable(queued.job.kind(), &e),
             };
             let _ = queued.done.send(judged);

@@ -805,7 +805,7 @@ mod tests {
         );
         assert_eq!(pass.output, "hi");
         assert_eq!(fail.message.as_deref(), Some("assert 1 == 2"));
-        let green = summarize(RunKind::Test, &[pass.clone()], true);
+        let green = summarize(RunKind::Test, std::slice::from_ref(&pass), true);
         assert_eq!((green.light, green.verdict), (Light::Green, Status::Passed));
         let red = summarize(RunKind::Test, &[pass.clone(), fail], true);
         assert_eq!((red.light, red.verdict), (Light::Red, Status::Failed));

@@ -70,6 +70,41 @@ fn kata_new_then_check_explains_what_is_left_then_passes() {
     );
 }
 
+#[test]
+fn kata_check_catches_generators_that_are_not_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(
+        randori(&["kata", "new", "count-up"], tmp.path())
+            .status
+            .success()
+    );
+    let dir = tmp.path().join("count-up");
+    for entry in walk(&dir) {
+        let text = std::fs::read_to_string(&entry).unwrap();
+        std::fs::write(&entry, text.replace("TODO(author)", "done")).unwrap();
+    }
+    let generator = dir.join("generator.py");
+    // The global random: different inputs in every fresh instance.
+    std::fs::write(
+        &generator,
+        "import random\n\ndef generate(seed, count):\n    return [{\"args\": [random.randint(0, 10**9)]} for _ in range(count)]\n",
+    )
+    .unwrap();
+    let out = stdout(&randori(&["kata", "check", "count-up"], tmp.path()));
+    assert!(
+        out.contains("generator.py gives different inputs for the same seed"),
+        "{out}"
+    );
+    // State kept between calls: right when fresh, wrong when a worker reuses it.
+    std::fs::write(
+        &generator,
+        "import random\n\nCALLS = [0]\n\ndef generate(seed, count):\n    CALLS[0] += 1\n    rng = random.Random(seed + CALLS[0])\n    return [{\"args\": [rng.randint(0, 1000)]} for _ in range(count)]\n",
+    )
+    .unwrap();
+    let out = stdout(&randori(&["kata", "check", "count-up"], tmp.path()));
+    assert!(out.contains("called twice in one instance"), "{out}");
+}
+
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use randori::judge::{self, Job};
 use randori::kata::Kata;
-use randori::sandbox::Sandbox;
+use randori::oracle::Oracles;
 use randori::verdict::Status;
 
 fn status_name(s: Status) -> String {
@@ -22,12 +22,9 @@ fn status_name(s: Status) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_hostile_solution_gets_its_verdict() {
     let root = common::repo_root();
-    let sandbox = Sandbox::load(
-        &root.join("build/runner.wasm"),
-        &root.join("target/randori-cache"),
-        8,
-    )
-    .expect("sandbox loads");
+    let sandbox = common::sandbox(8);
+    // As in a worker: one warm oracle serves every hostile submission.
+    let mut oracles = Oracles::new(1);
     let kata = Arc::new(Kata::load(&root.join("katas/fizzbuzz")).expect("fizzbuzz loads"));
     let mut files: Vec<_> = std::fs::read_dir(root.join("tests/hostile"))
         .unwrap()
@@ -46,8 +43,9 @@ async fn every_hostile_solution_gets_its_verdict() {
             .split('|')
             .collect();
         let started = std::time::Instant::now();
-        let judged = judge::run(
+        let judged = judge::run_with(
             &sandbox,
+            &mut oracles,
             &Job::Submit {
                 solution: source.clone(),
                 kata: kata.clone(),

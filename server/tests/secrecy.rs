@@ -55,15 +55,14 @@ async fn nothing_secret_is_ever_sent() {
     let catalogue = Catalogue::load(&repo_root().join("katas"));
     let mut sent = String::new();
     let get = async |path: String| -> String {
-        let body = http()
+        http()
             .get(format!("{base}{path}"))
             .send()
             .await
             .unwrap()
             .text()
             .await
-            .unwrap();
-        body
+            .unwrap()
     };
     sent += &get("/api/katas".into()).await;
     let mut shown = Vec::new();

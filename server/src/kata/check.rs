@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::Kata;
 use crate::judge::{self, Job};
+use crate::oracle::Oracles;
 use crate::sandbox::Sandbox;
 use crate::verdict::{Light, Status};
 
@@ -80,16 +81,27 @@ pub async fn check(sandbox: &Sandbox, kata: &Arc<Kata>) -> Vec<String> {
                 own.outcome.summary
             ));
         }
-        // The generator is deterministic.
-        match (
-            judge::random_cases(sandbox, kata, language, CHECK_SEEDS[1], 20).await,
-            judge::random_cases(sandbox, kata, language, CHECK_SEEDS[1], 20).await,
-        ) {
-            (Ok(a), Ok(b)) if a != b => problems.push(
+        // The generator is deterministic: the same inputs from two fresh instances,
+        // and again from a warm one (workers reuse an oracle between submissions).
+        let seed = CHECK_SEEDS[1];
+        let mut warm = Oracles::new(1);
+        let runs = [
+            warm.random_cases(sandbox, kata, language, seed, 20).await,
+            warm.random_cases(sandbox, kata, language, seed, 20).await,
+            Oracles::new(0)
+                .random_cases(sandbox, kata, language, seed, 20)
+                .await,
+        ];
+        if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
+            problems.push(format!("generator.py: {e}"));
+        } else if runs[0] != runs[2] {
+            problems.push(
                 "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into(),
-            ),
-            (Err(e), _) | (_, Err(e)) => problems.push(format!("generator.py: {e}")),
-            _ => {}
+            );
+        } else if runs[0] != runs[1] {
+            problems.push(
+                "generator.py or the reference gives different cases when called twice in one instance; keep no state between calls (module-level counters, shared mutable defaults)".into(),
+            );
         }
     }
     problems

@@ -377,3 +377,14 @@ pub fn repo_root() -> PathBuf {
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_randori"))
 }
+
+/// The real sandbox, with the compiled-component cache the other tests share.
+pub fn sandbox(slots: u32) -> randori::sandbox::Sandbox {
+    let root = repo_root();
+    randori::sandbox::Sandbox::load(
+        &root.join("build/runner.wasm"),
+        &root.join("target/randori-cache"),
+        slots,
+    )
+    .expect("sandbox loads (run scripts/build-guest.sh)")
+}

@@ -1,0 +1,105 @@
+//! Warm oracles (a kata's generator and reference kept loaded by a worker) against
+//! the real sandbox: they must give exactly what a fresh instance gives, never serve
+//! an edited kata from a stale instance, and be dropped once they fail.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use randori::kata::Kata;
+use randori::kata::spec::Expected;
+use randori::oracle::Oracles;
+use serde_json::json;
+
+fn kata(dir: &Path) -> Arc<Kata> {
+    Arc::new(Kata::load(dir).expect("kata loads"))
+}
+
+/// FizzBuzz as a reload with `reference` as its reference would load it.
+fn fizzbuzz_with(reference: &str) -> Arc<Kata> {
+    let mut k = Kata::load(&common::repo_root().join("katas/fizzbuzz")).unwrap();
+    k.references.insert("python".into(), reference.into());
+    Arc::new(k)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn warm_oracles_give_what_fresh_ones_give() {
+    let sandbox = common::sandbox(8);
+    let mut warm = Oracles::new(2);
+    for slug in ["minesweeper", "bowling-game", "game-of-life"] {
+        let k = kata(&common::repo_root().join("katas").join(slug));
+        for seed in [1, 2, 3] {
+            let fresh = Oracles::new(0)
+                .random_cases(&sandbox, &k, "python", seed, 10)
+                .await
+                .unwrap();
+            let reused = warm
+                .random_cases(&sandbox, &k, "python", seed, 10)
+                .await
+                .unwrap();
+            assert_eq!(fresh.len(), 10);
+            assert_eq!(fresh, reused, "{slug}, seed {seed}");
+        }
+        assert!(warm.len() <= 2, "keeps at most its capacity");
+    }
+    assert_eq!(warm.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edited_kata_is_never_served_from_a_stale_oracle() {
+    let sandbox = common::sandbox(8);
+    let mut warm = Oracles::new(2);
+    let original = std::fs::read_to_string(
+        common::repo_root().join("katas/fizzbuzz/reference/python/solution.py"),
+    )
+    .unwrap();
+    let before = fizzbuzz_with(&original);
+    let after = fizzbuzz_with("def fizzbuzz(n):\n    return 'edited'\n");
+    let old = warm
+        .random_cases(&sandbox, &before, "python", 5, 5)
+        .await
+        .unwrap();
+    assert!(
+        old.iter()
+            .all(|c| c.expected != Expected::Value(json!("edited")))
+    );
+    let new = warm
+        .random_cases(&sandbox, &after, "python", 5, 5)
+        .await
+        .unwrap();
+    assert!(
+        new.iter()
+            .all(|c| c.expected == Expected::Value(json!("edited"))),
+        "the reloaded reference answers"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_oracle_is_dropped_and_says_why() {
+    let sandbox = common::sandbox(8);
+    let mut warm = Oracles::new(2);
+    // Fails on the second call into the same instance: a warm oracle would carry
+    // the broken state on if it were kept.
+    let k = fizzbuzz_with(
+        "calls = []\n\ndef fizzbuzz(n):\n    calls.append(n)\n    if len(calls) > 3:\n        raise RuntimeError('worn out')\n    return str(n)\n",
+    );
+    let err = warm
+        .random_cases(&sandbox, &k, "python", 9, 5)
+        .await
+        .unwrap_err();
+    assert!(
+        err.contains("the reference raised on random case 3"),
+        "{err}"
+    );
+    assert!(err.contains("worn out"), "{err}");
+    assert!(warm.is_empty(), "a failed oracle is not kept");
+    // A fresh one starts over.
+    assert_eq!(
+        warm.random_cases(&sandbox, &k, "python", 9, 2)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
