@@ -4,11 +4,12 @@
 //! `.await`: every operation locks, decides (with the pure [`SharedDoc`] and
 //! [`Rotation`]), queues its storage write, unlocks, and only then waits for the
 //! write and sends. Document updates are broadcast only after their write is
-//! committed, so whatever any client has received survives a crash.
+//! committed (the store's writer delivers them right after the commit), so whatever
+//! any client has received survives a crash.
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use axum::extract::ws::Message;
 use bytes::Bytes;
@@ -368,7 +369,17 @@ impl Room {
     }
 
     /// Handles one decoded message from a sync connection.
-    pub async fn handle_sync(&self, peer_id: u64, message: ClientMessage) -> Result<(), RoomError> {
+    ///
+    /// An applied update is queued for storage and delivered to the room's other
+    /// connections by the store's writer right after its commit: stored before
+    /// broadcast, in apply order, without waiting here. The returned
+    /// acknowledgement lets the connection bound how many of its updates are in
+    /// flight; everything else is answered before this returns.
+    pub async fn handle_sync(
+        self: &Arc<Self>,
+        peer_id: u64,
+        message: ClientMessage,
+    ) -> Result<Option<store::Pending>, RoomError> {
         let (effect, pending_write, reply_to) = {
             let mut state = self.lock();
             if state.closed {
@@ -378,17 +389,26 @@ impl Room {
             let effect = state.doc.handle(message, refusal.as_deref())?;
             let mut pending = None;
             let mut targets = Vec::new();
-            match &effect {
-                Effect::Applied { update, .. } => {
+            match effect {
+                Effect::Applied { update, frame } => {
                     let seq = state.next_seq;
                     state.next_seq += 1;
                     state.updates_since_snapshot += 1;
                     state.log_bytes_since_snapshot += update.len();
-                    pending = Some(self.ctx.store.enqueue(Write::AppendUpdate {
-                        room_id: self.info.id.clone(),
-                        seq,
-                        data: update.clone(),
-                    }));
+                    let delivery = Delivery {
+                        targets: others(&state, peer_id),
+                        frame: Bytes::from(frame),
+                        metrics: self.ctx.metrics.clone(),
+                        room: Arc::downgrade(self),
+                    };
+                    let stored = self.ctx.store.enqueue_then(
+                        Write::AppendUpdate {
+                            room_id: self.info.id.clone(),
+                            seq,
+                            data: update,
+                        },
+                        move |result| delivery.after_commit(result),
+                    );
                     if compaction_due(
                         state.updates_since_snapshot,
                         state.log_bytes_since_snapshot,
@@ -397,9 +417,10 @@ impl Room {
                         // Queued after the update, so the snapshot includes it.
                         self.compact(&mut state);
                     }
-                    targets = others(&state, peer_id);
+                    Metrics::inc(&self.ctx.metrics.updates_applied);
+                    return Ok(Some(stored));
                 }
-                Effect::Awareness { clients, .. } => {
+                Effect::Awareness { ref clients, .. } => {
                     if let Some(peer) = state.peers.get_mut(&peer_id) {
                         for c in clients {
                             if !peer.awareness_ids.contains(c) {
@@ -431,26 +452,12 @@ impl Room {
             }
             (effect, pending, targets)
         };
-        if let Some(ack) = pending_write
-            && let Err(e) = store::wait(ack).await
-        {
-            // The document now holds an update that is not stored: drop the
-            // room so everyone resyncs from storage (clients still hold their
-            // edits and send them again on reconnect).
-            tracing::error!(room = %self.info.id, error = %e, "write failed; resetting room");
-            self.close_all();
-            return Err(e.into());
+        if let Some(ack) = pending_write {
+            store::wait(ack).await?;
         }
         match effect {
-            Effect::Applied { frame, .. } => {
-                Metrics::inc(&self.ctx.metrics.updates_applied);
-                let frame = Bytes::from(frame);
-                let delivered = send_all(&reply_to, &frame);
-                self.ctx
-                    .metrics
-                    .updates_delivered
-                    .fetch_add(delivered, Ordering::Relaxed);
-            }
+            // Delivered by the store's writer (above).
+            Effect::Applied { .. } => {}
             Effect::Awareness { frame, .. } => {
                 send_all(&reply_to, &Bytes::from(frame));
             }
@@ -474,7 +481,7 @@ impl Room {
             }
             Effect::Nothing => {}
         }
-        Ok(())
+        Ok(None)
     }
 
     /// Why the peer may not edit now, or `None` if it may.
@@ -839,6 +846,40 @@ async fn timer_task(room: Arc<Room>) {
 }
 
 type Target = (mpsc::Sender<Outgoing>, CancellationToken);
+
+/// An applied update waiting for its commit, to be delivered by the store's writer.
+struct Delivery {
+    /// The room's other connections when the update was applied; later joiners get
+    /// it in their sync step 2 instead.
+    targets: Vec<Target>,
+    frame: Bytes,
+    metrics: Arc<Metrics>,
+    /// To reset the room if the write failed. Weak: a queued write must not keep an
+    /// unloaded room alive.
+    room: Weak<Room>,
+}
+
+impl Delivery {
+    fn after_commit(self, result: &Result<(), StoreError>) {
+        match result {
+            Ok(()) => {
+                let delivered = send_all(&self.targets, &self.frame);
+                self.metrics
+                    .updates_delivered
+                    .fetch_add(delivered, Ordering::Relaxed);
+            }
+            Err(e) => {
+                // The document holds an update that is not stored: reset the room so
+                // everyone resyncs from storage (clients still hold their edits and
+                // send them again on reconnect).
+                if let Some(room) = self.room.upgrade() {
+                    tracing::error!(room = %room.info.id, error = %e, "write failed; resetting room");
+                    room.close_all();
+                }
+            }
+        }
+    }
+}
 
 fn others(state: &RoomState, except: u64) -> Vec<Target> {
     state

@@ -3,8 +3,10 @@
 //! All writes go through one writer thread that drains its queue into a single
 //! transaction (group commit): under load, hundreds of document updates share one
 //! commit, and the async side never blocks on disk. Each write carries an
-//! acknowledgement that fires only after its transaction committed, so callers can
-//! make "stored before broadcast" a rule. Reads use a second connection (WAL mode
+//! acknowledgement that fires only after its transaction committed, and may carry
+//! an action the writer runs right after that commit (delivering a document update
+//! to the room's other connections), so "stored before broadcast" is a rule that
+//! costs no extra hop. Reads use a second connection (WAL mode
 //! lets it read while the writer writes).
 //!
 //! WAL with `synchronous=NORMAL` survives a killed process (every committed
@@ -131,6 +133,20 @@ impl Write {
 
 type Ack = oneshot::Sender<Result<(), StoreError>>;
 
+/// The receiving end of a write's acknowledgement.
+pub type Pending = oneshot::Receiver<Result<(), StoreError>>;
+
+/// Runs on the writer thread once its write's transaction is over (committed or
+/// failed), before any later write is acknowledged. It must not block: it runs
+/// between commits.
+pub type AfterCommit = Box<dyn FnOnce(&Result<(), StoreError>) + Send>;
+
+/// What the writer does when a write's transaction is over, in queue order.
+struct Completion {
+    then: Option<AfterCommit>,
+    ack: Ack,
+}
+
 /// Handle to the database. Cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -139,7 +155,7 @@ pub struct Store {
 
 struct Inner {
     /// Queue to the writer thread; `None` once the store is closed.
-    queue: Mutex<Option<mpsc::UnboundedSender<(Write, Ack)>>>,
+    queue: Mutex<Option<mpsc::UnboundedSender<(Write, Completion)>>>,
     /// Joined on close, so `close()` returns only when everything is on disk.
     writer: Mutex<Option<JoinHandle<()>>>,
     /// Connection for reads, separate from the writer's.
@@ -265,13 +281,31 @@ impl Store {
 
     /// Queues a write and returns the receiver of its acknowledgement. Writes are
     /// committed in the order they are queued.
-    pub fn enqueue(&self, write: Write) -> oneshot::Receiver<Result<(), StoreError>> {
+    pub fn enqueue(&self, write: Write) -> Pending {
+        self.queue(write, None)
+    }
+
+    /// Queues a write; once its transaction is over the writer thread runs `then`
+    /// with the outcome, then acknowledges. `then` runs in queue order with every
+    /// other write's, and never if the store is already closed (the acknowledgement
+    /// then says so).
+    pub fn enqueue_then(
+        &self,
+        write: Write,
+        then: impl FnOnce(&Result<(), StoreError>) + Send + 'static,
+    ) -> Pending {
+        self.queue(write, Some(Box::new(then)))
+    }
+
+    fn queue(&self, write: Write, then: Option<AfterCommit>) -> Pending {
         let (ack, done) = oneshot::channel();
         let queue = self.inner.queue.lock().expect("store queue lock");
         match queue.as_ref() {
             Some(tx) => {
-                if let Err(mpsc::error::SendError((_, ack))) = tx.send((write, ack)) {
-                    let _ = ack.send(Err(StoreError::Closed));
+                if let Err(mpsc::error::SendError((_, c))) =
+                    tx.send((write, Completion { then, ack }))
+                {
+                    let _ = c.ack.send(Err(StoreError::Closed));
                 }
             }
             None => {
@@ -343,7 +377,7 @@ impl Store {
 }
 
 /// Waits for an acknowledgement from [`Store::enqueue`].
-pub async fn wait(done: oneshot::Receiver<Result<(), StoreError>>) -> Result<(), StoreError> {
+pub async fn wait(done: Pending) -> Result<(), StoreError> {
     done.await.unwrap_or(Err(StoreError::Closed))
 }
 
@@ -415,7 +449,7 @@ fn load_room(conn: &Connection, room_id: &str) -> Result<Option<LoadedRoom>, rus
 
 fn writer_loop(
     mut conn: Connection,
-    mut rx: mpsc::UnboundedReceiver<(Write, Ack)>,
+    mut rx: mpsc::UnboundedReceiver<(Write, Completion)>,
     bytes_written: Arc<std::sync::atomic::AtomicU64>,
 ) {
     let mut batch = Vec::with_capacity(64);
@@ -434,8 +468,11 @@ fn writer_loop(
         } else if let Err(e) = &result {
             tracing::error!(error = %e, writes = batch.len(), "storage commit failed");
         }
-        for (_, ack) in batch.drain(..) {
-            let _ = ack.send(result.clone());
+        for (_, done) in batch.drain(..) {
+            if let Some(then) = done.then {
+                then(&result);
+            }
+            let _ = done.ack.send(result.clone());
         }
     }
     // Queue closed: fold the WAL into the main file so the data dir is tidy.
@@ -573,6 +610,52 @@ mod tests {
         assert_eq!(loaded.updates, vec![(3, vec![3]), (4, vec![4])]);
         assert!(store.load_room("nope").await.unwrap().is_none());
         assert_eq!(store.integrity_check().await.unwrap(), "ok");
+    }
+
+    #[tokio::test]
+    async fn after_commit_actions_run_once_committed_in_queue_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.write(Write::CreateRoom(room("r1"))).await.unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let mut acks = Vec::new();
+        for seq in 0..50u64 {
+            let (seen, path) = (seen.clone(), store.path().to_path_buf());
+            acks.push(store.enqueue_then(
+                Write::AppendUpdate {
+                    room_id: "r1".into(),
+                    seq,
+                    data: vec![seq as u8],
+                },
+                move |result| {
+                    assert!(result.is_ok());
+                    // Committed: another connection already sees it.
+                    let stored: i64 = Connection::open(path)
+                        .unwrap()
+                        .query_row(
+                            "SELECT count(*) FROM doc_updates WHERE room_id = 'r1' AND seq = ?1",
+                            [seq as i64],
+                            |r| r.get(0),
+                        )
+                        .unwrap();
+                    seen.lock().unwrap().push((seq, stored));
+                },
+            ));
+        }
+        for ack in acks {
+            wait(ack).await.unwrap();
+        }
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen, (0..50).map(|s| (s, 1)).collect::<Vec<_>>());
+        // A closed store refuses the write and never runs the action.
+        store.close();
+        let ran = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = ran.clone();
+        let refused = store.enqueue_then(Write::Barrier, move |_| {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst)
+        });
+        assert!(matches!(wait(refused).await, Err(StoreError::Closed)));
+        assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
     }
 
     #[tokio::test]

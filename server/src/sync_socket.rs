@@ -5,11 +5,13 @@
 //! queued into one flush (most of a relay's CPU is socket writes). The writer also
 //! pings; the reader drops a peer that has been silent too long.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::{SinkExt, StreamExt};
+use tokio::sync::oneshot::error::TryRecvError;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
@@ -18,6 +20,7 @@ use crate::protocol::{self, ProtocolError};
 use crate::ratelimit::TokenBucket;
 use crate::room::{Participant, Room, RoomError};
 use crate::server::AppState;
+use crate::store::{self, StoreError};
 
 /// Frames queued per connection before it counts as stalled and is dropped.
 pub const SEND_QUEUE_FRAMES: usize = 256;
@@ -32,6 +35,12 @@ pub const DEAD_PEER_TIMEOUT: Duration = Duration::from_secs(45);
 /// peer that stopped reading never lets the writer finish: after this the socket is
 /// dropped instead of keeping a task (and the socket) for it forever.
 pub const CLOSE_GRACE: Duration = Duration::from_secs(5);
+
+/// Updates of one connection queued for storage and not yet committed. Beyond this
+/// the connection waits for the oldest before reading on: it bounds what a fast (or
+/// hostile) sender can pile up in the writer's queue, while a typist's keystrokes
+/// still share one commit.
+pub const MAX_UNSTORED_UPDATES: usize = 64;
 
 /// Messages a connection may send in a burst above its sustained rate (a client
 /// catching up after being offline sends a few at once).
@@ -100,6 +109,7 @@ pub async fn serve(
         app.config.max_messages_per_second as f64 * RATE_BURST_FACTOR,
         Instant::now(),
     );
+    let mut unstored: VecDeque<store::Pending> = VecDeque::new();
     let closing: Option<Closing> = loop {
         let next = tokio::select! {
             next = tokio::time::timeout(DEAD_PEER_TIMEOUT, stream.next()) => next,
@@ -161,12 +171,37 @@ pub async fn serve(
         };
         let mut failure = None;
         for message in messages {
-            if let Err(e) = room.handle_sync(attached.peer_id, message).await {
-                failure = Some(match e {
-                    RoomError::Doc(e) => Closing::new(close_code::POLICY, e.to_string()),
-                    RoomError::Closed => Closing::new(close_code::TRY_AGAIN, "room is reloading"),
-                    other => Closing::new(close_code::INTERNAL, other.to_string()),
-                });
+            match room.handle_sync(attached.peer_id, message).await {
+                Ok(Some(stored)) => unstored.push_back(stored),
+                Ok(None) => {}
+                Err(e) => {
+                    failure = Some(match e {
+                        RoomError::Doc(e) => Closing::new(close_code::POLICY, e.to_string()),
+                        RoomError::Closed => {
+                            Closing::new(close_code::TRY_AGAIN, "room is reloading")
+                        }
+                        other => Closing::new(close_code::INTERNAL, other.to_string()),
+                    });
+                    break;
+                }
+            }
+        }
+        // Forget the updates already stored; wait for the oldest while too many are not.
+        loop {
+            let too_many = unstored.len() > MAX_UNSTORED_UPDATES;
+            let Some(oldest) = unstored.front_mut() else {
+                break;
+            };
+            let outcome = match oldest.try_recv() {
+                Ok(outcome) => outcome,
+                Err(TryRecvError::Closed) => Err(StoreError::Closed),
+                Err(TryRecvError::Empty) if !too_many => break,
+                Err(TryRecvError::Empty) => oldest.await.unwrap_or(Err(StoreError::Closed)),
+            };
+            unstored.pop_front();
+            if let Err(e) = outcome {
+                // The room is already being reset (see `room::Delivery`).
+                failure.get_or_insert(Closing::new(close_code::INTERNAL, e.to_string()));
                 break;
             }
         }

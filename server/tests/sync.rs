@@ -236,3 +236,55 @@ async fn idle_rooms_unload_and_reload() {
     assert!(again.text().starts_with("kept "), "{}", again.text());
     server.shutdown().await;
 }
+
+/// A write that fails (here: a trigger added to the real database makes SQLite
+/// abort every stored update, as a full disk would) is never broadcast: the room
+/// resets, everyone reconnects, and the edit, still in its author's document,
+/// arrives and is stored once writes work again.
+#[tokio::test]
+async fn a_failed_write_is_never_broadcast_and_the_edit_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = free_room(&base).await;
+    let (_, ta) = join(&base, &room, "ada").await;
+    let (_, tb) = join(&base, &room, "bob").await;
+    let ada = SyncClient::connect(&base, &room, Some(&ta)).await;
+    let bob = SyncClient::connect(&base, &room, Some(&tb)).await;
+    ada.type_at(0, "stored ");
+    bob.wait_for_text(|t| t.starts_with("stored ")).await;
+
+    let db = rusqlite::Connection::open(dir.path().join("randori.db")).unwrap();
+    db.busy_timeout(Duration::from_secs(5)).unwrap();
+    db.execute_batch(
+        "CREATE TRIGGER full_disk BEFORE INSERT ON doc_updates
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    ada.type_at(0, "lost? ");
+    let closed = bob.wait_closed().await;
+    assert_eq!(closed.map(|c| c.0), Some(1013), "bob is told to reconnect");
+    assert!(
+        !bob.text().contains("lost?"),
+        "an update that was not stored reached a client"
+    );
+    ada.wait_closed().await;
+
+    db.execute_batch("DROP TRIGGER full_disk").unwrap();
+    let ada_again = SyncClient::connect_with_doc(&base, &room, Some(&ta), ada.doc.clone()).await;
+    let bob_again = SyncClient::connect_with_doc(&base, &room, Some(&tb), bob.doc.clone()).await;
+    bob_again
+        .wait_for_text(|t| t.contains("lost? ") && t.contains("stored "))
+        .await;
+    assert_eq!(ada_again.text(), bob_again.text());
+    // And it is stored now: a restart keeps it.
+    drop((ada_again, bob_again));
+    server.shutdown().await;
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let watcher = SyncClient::connect(&base, &room, None).await;
+    watcher
+        .wait_for_text(|t| t.contains("lost? ") && t.contains("stored "))
+        .await;
+    server.shutdown().await;
+}
