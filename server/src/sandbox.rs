@@ -15,7 +15,7 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
@@ -120,13 +120,69 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
 pub struct Sandbox {
     engine: Engine,
     pre: RunnerPre<Guest>,
-    /// Stops the epoch ticker thread when the sandbox is dropped.
-    ticker_stop: Arc<AtomicBool>,
+    /// Advances the engine's epoch while any guest call runs.
+    ticker: Arc<Ticker>,
+}
+
+/// The epoch ticker: a thread that advances the epoch every [`EPOCH_TICK`] while a
+/// guest call is running, and sleeps (parked) otherwise, so an idle server does not
+/// wake 200 times a second. Deadlines count ticks from the start of each call, so
+/// ticks missed while nothing ran change nothing.
+struct Ticker {
+    /// Guest calls in flight.
+    busy: AtomicUsize,
+    /// Set when the sandbox is dropped: the thread ends.
+    stop: AtomicBool,
+    thread: std::thread::Thread,
+}
+
+impl Ticker {
+    fn start(engine: Engine) -> std::io::Result<Arc<Ticker>> {
+        let (tx, rx) = std::sync::mpsc::channel::<Arc<Ticker>>();
+        let handle = std::thread::Builder::new()
+            .name("randori-epoch".into())
+            .spawn(move || {
+                let Ok(me) = rx.recv() else { return };
+                while !me.stop.load(Ordering::Acquire) {
+                    if me.busy.load(Ordering::Acquire) == 0 {
+                        std::thread::park();
+                        continue;
+                    }
+                    std::thread::sleep(EPOCH_TICK);
+                    engine.increment_epoch();
+                }
+            })?;
+        let ticker = Arc::new(Ticker {
+            busy: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+            thread: handle.thread().clone(),
+        });
+        let _ = tx.send(ticker.clone());
+        Ok(ticker)
+    }
+
+    /// Marks a guest call as running until the guard is dropped.
+    fn running(self: &Arc<Self>) -> Running {
+        if self.busy.fetch_add(1, Ordering::AcqRel) == 0 {
+            self.thread.unpark();
+        }
+        Running(self.clone())
+    }
+}
+
+/// A guest call in flight (see [`Ticker::running`]).
+struct Running(Arc<Ticker>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.busy.fetch_sub(1, Ordering::AcqRel);
+    }
 }
 
 impl Drop for Sandbox {
     fn drop(&mut self) {
-        self.ticker_stop.store(true, Ordering::Relaxed);
+        self.ticker.stop.store(true, Ordering::Release);
+        self.ticker.thread.unpark();
     }
 }
 
@@ -190,22 +246,11 @@ impl Sandbox {
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(|e| setup(&e))?;
         let pre = RunnerPre::new(linker.instantiate_pre(&component).map_err(|e| setup(&e))?)
             .map_err(|e| setup(&e))?;
-        let ticker_stop = Arc::new(AtomicBool::new(false));
-        let ticker_engine = engine.clone();
-        let stop = ticker_stop.clone();
-        std::thread::Builder::new()
-            .name("randori-epoch".into())
-            .spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(EPOCH_TICK);
-                    ticker_engine.increment_epoch();
-                }
-            })
-            .map_err(|e| setup(&e))?;
+        let ticker = Ticker::start(engine.clone()).map_err(|e| setup(&e))?;
         Ok(Sandbox {
             engine,
             pre,
-            ticker_stop,
+            ticker,
         })
     }
 
@@ -259,6 +304,7 @@ impl Sandbox {
         Ok(Instance {
             store,
             runner,
+            ticker: self.ticker.clone(),
             dead: None,
             memory_refused: refused,
             memory_mb,
@@ -300,6 +346,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub struct Instance {
     store: Store<Guest>,
     runner: Runner,
+    /// Kept ticking while this instance runs guest code.
+    ticker: Arc<Ticker>,
     /// Why the instance died, if it did.
     dead: Option<CallOutcome>,
     memory_refused: Arc<AtomicBool>,
@@ -357,6 +405,7 @@ impl Instance {
             return dead.clone();
         }
         self.memory_refused.store(false, Ordering::Relaxed);
+        let _running = self.ticker.running();
         self.store.set_epoch_deadline(ticks(budget));
         let budget_ms = budget.as_millis() as u64;
         let result =
