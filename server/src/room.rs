@@ -43,6 +43,13 @@ fn compaction_due(updates_since: u32, log_bytes_since: usize, snapshot_bytes: us
 /// behind gets a fresh full state instead of the missed events.
 const EVENT_BUFFER: usize = 32;
 
+/// How long a reader may stay more than half a queue behind while a sender waits
+/// for it (see [`Room::pace_sender`]) before it is dropped as too slow.
+pub const SLOW_READER_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// How often a paced sender looks again at the readers' queues.
+const PACING_POLL: std::time::Duration = std::time::Duration::from_millis(1);
+
 /// Longest participant name, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
 
@@ -482,6 +489,36 @@ impl Room {
             Effect::Nothing => {}
         }
         Ok(None)
+    }
+
+    /// Holds a sender back while another connection of the room has more than half
+    /// of its `queue_frames` waiting, so a fast sender is paced to its slowest reader
+    /// instead of overflowing it. A reader that stays that far behind for
+    /// [`SLOW_READER_GRACE`] is dropped (it reconnects and resyncs) and the sender
+    /// goes on.
+    pub async fn pace_sender(&self, sender: u64, queue_frames: usize) {
+        let deadline = tokio::time::Instant::now() + SLOW_READER_GRACE;
+        loop {
+            let behind: Vec<CancellationToken> = self
+                .lock()
+                .peers
+                .iter()
+                .filter(|(id, p)| {
+                    **id != sender && p.tx.max_capacity() - p.tx.capacity() > queue_frames / 2
+                })
+                .map(|(_, p)| p.kick.clone())
+                .collect();
+            if behind.is_empty() {
+                return;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                for kick in behind {
+                    kick.cancel();
+                }
+                return;
+            }
+            tokio::time::sleep(PACING_POLL).await;
+        }
     }
 
     /// Why the peer may not edit now, or `None` if it may.

@@ -22,8 +22,11 @@ use crate::room::{Participant, Room, RoomError};
 use crate::server::AppState;
 use crate::store::{self, StoreError};
 
-/// Frames queued per connection before it counts as stalled and is dropped.
-pub const SEND_QUEUE_FRAMES: usize = 256;
+/// Frames queued per connection before it counts as stalled and is dropped. More
+/// than one sender's rate-limit burst, so a burst alone never drops a reader; cheap
+/// at rest (the queue allocates as it fills, and a frame is shared by every queue
+/// it sits in).
+pub const SEND_QUEUE_FRAMES: usize = 1024;
 
 /// How often the server pings. Browsers answer pings automatically.
 pub const PING_INTERVAL: Duration = Duration::from_secs(15);
@@ -170,9 +173,13 @@ pub async fn serve(
             }
         };
         let mut failure = None;
+        let mut edited = false;
         for message in messages {
             match room.handle_sync(attached.peer_id, message).await {
-                Ok(Some(stored)) => unstored.push_back(stored),
+                Ok(Some(stored)) => {
+                    unstored.push_back(stored);
+                    edited = true;
+                }
                 Ok(None) => {}
                 Err(e) => {
                     failure = Some(match e {
@@ -207,6 +214,9 @@ pub async fn serve(
         }
         if failure.is_some() {
             break failure;
+        }
+        if edited {
+            room.pace_sender(attached.peer_id, SEND_QUEUE_FRAMES).await;
         }
     };
 

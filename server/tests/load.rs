@@ -252,7 +252,10 @@ async fn raw_peer(base: &str, room: &str, token: Option<&str>) -> Result<RawPeer
 }
 
 /// Reads until the server's step 2 (the answer to our step 1).
-async fn step2(stream: &mut SplitStream<Ws>) -> Result<(), String> {
+async fn step2<S>(stream: &mut S) -> Result<(), String>
+where
+    S: futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>> + Unpin,
+{
     let wait = async {
         loop {
             match stream.next().await {
@@ -856,6 +859,88 @@ async fn a_client_that_never_reads_is_dropped_and_released() {
         !held,
         "the server still holds the socket of the connection it dropped: its writer task is blocked \
          on a peer that never reads (see docs/reliability.md, sync_socket.rs write_loop)"
+    );
+    server.shutdown().await;
+}
+
+/// A sender faster than one of its room's readers is held back to that reader's pace
+/// instead of overflowing the reader's queue: a burst of 6,000 edits (rate limit
+/// lifted) reaches a reader on a 4 KiB TCP window that reads 2 frames a millisecond,
+/// and nobody is
+/// dropped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fast_sender_is_paced_to_a_slow_reader() {
+    const EDITS: usize = 6_000;
+    let _serial = serial().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = load_config(dir.path());
+    config.max_messages_per_second = 10_000_000;
+    let server = start_with(config).await;
+    let base = format!("http://{}", server.addr);
+    let (room, _) = create_room(&base, json!({"mode": "free"})).await;
+    let typist_token = join(&base, &room, "Typist").await.1;
+    let reader_token = join(&base, &room, "Reader").await.1;
+    let url = format!("{}/rooms/{room}/sync?token={reader_token}", ws_base(&base));
+    let (ws, _) = small_window_ws(server.addr, url).await;
+    let (mut reader_sink, mut reader) = ws.split();
+    reader_sink
+        .send(Message::Binary(STEP1_EMPTY.to_vec().into()))
+        .await
+        .unwrap();
+    step2(&mut reader).await.unwrap();
+
+    let mut typist = raw_peer(&base, &room, Some(&typist_token)).await.unwrap();
+    let doc = Doc::with_client_id(4242);
+    let text = doc.get_or_insert_text("solution");
+    // Pastes of 2,000 characters, each removed again (the document stays small): far
+    // more than the kernel's socket buffers hold, so the server's queue is what fills.
+    let paste = "0123456789".repeat(200);
+    let frames: Vec<Vec<u8>> = (0..EDITS)
+        .map(|i| {
+            let mut txn = doc.transact_mut();
+            if i % 2 == 0 {
+                text.insert(&mut txn, 0, &paste);
+            } else {
+                text.remove_range(&mut txn, 0, paste.len() as u32);
+            }
+            update_frame(txn.encode_update_v1())
+        })
+        .collect();
+    let burst = tokio::spawn(async move {
+        for f in frames {
+            typist.sink.feed(Message::Binary(f.into())).await.unwrap();
+        }
+        typist.sink.flush().await.unwrap();
+        typist
+    });
+    let started = Instant::now();
+    let mut updates = 0;
+    while updates < EDITS {
+        let next = tokio::time::timeout(PATIENCE, reader.next())
+            .await
+            .expect("the reader keeps receiving");
+        match next {
+            Some(Ok(Message::Binary(b))) if b.starts_with(&[0, 2]) => updates += 1,
+            Some(Ok(Message::Close(c))) => {
+                panic!("the slow reader was dropped after {updates} updates: {c:?}")
+            }
+            Some(Ok(_)) => {}
+            other => {
+                panic!("the slow reader's connection ended after {updates} updates: {other:?}")
+            }
+        }
+        if updates % 2 == 0 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    }
+    let typist = burst.await.unwrap();
+    assert!(
+        !typist.closed.load(Ordering::Relaxed),
+        "the typist stays connected"
+    );
+    println!(
+        "  {EDITS} edits reached a reader sipping 2 frames per ms in {:.2} s; nobody dropped",
+        started.elapsed().as_secs_f64()
     );
     server.shutdown().await;
 }
