@@ -492,11 +492,11 @@ impl Room {
     }
 
     /// Holds a sender back while another connection of the room has more than half
-    /// of its `queue_frames` waiting, so a fast sender is paced to its slowest reader
+    /// of its send queue waiting, so a fast sender is paced to its slowest reader
     /// instead of overflowing it. A reader that stays that far behind for
     /// [`SLOW_READER_GRACE`] is dropped (it reconnects and resyncs) and the sender
     /// goes on.
-    pub async fn pace_sender(&self, sender: u64, queue_frames: usize) {
+    pub async fn pace_sender(&self, sender: u64) {
         let deadline = tokio::time::Instant::now() + SLOW_READER_GRACE;
         loop {
             let behind: Vec<CancellationToken> = self
@@ -504,7 +504,8 @@ impl Room {
                 .peers
                 .iter()
                 .filter(|(id, p)| {
-                    **id != sender && p.tx.max_capacity() - p.tx.capacity() > queue_frames / 2
+                    **id != sender
+                        && p.tx.max_capacity() - p.tx.capacity() > p.tx.max_capacity() / 2
                 })
                 .map(|(_, p)| p.kick.clone())
                 .collect();

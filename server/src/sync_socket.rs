@@ -216,7 +216,7 @@ pub async fn serve(
             break failure;
         }
         if edited {
-            room.pace_sender(attached.peer_id, SEND_QUEUE_FRAMES).await;
+            room.pace_sender(attached.peer_id).await;
         }
     };
 
