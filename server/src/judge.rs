@@ -6,13 +6,14 @@
 //! [`Oracle`](crate::oracle::Oracle), kept warm by the worker); the solution's
 //! instance only ever receives inputs, and the host compares.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use crate::kata::Kata;
 use crate::kata::spec::{Case, CaseInput, Entry};
-use crate::oracle::Oracles;
+use crate::oracle::{self, OracleThread};
 use crate::sandbox::Sandbox;
 use crate::verdict::{self, CallOutcome, Group, Outcome, ResultRow, RunKind, Status};
 
@@ -63,13 +64,16 @@ pub struct Judged {
 }
 
 /// Runs a one-off job (a command-line run): nothing is kept warm afterwards.
-pub async fn run(sandbox: &Sandbox, job: &Job) -> Judged {
-    run_with(sandbox, &mut Oracles::new(0), job).await
+pub async fn run(sandbox: &Arc<Sandbox>, job: &Job) -> Judged {
+    match OracleThread::start(sandbox.clone(), 0, "randori-oracle".into()) {
+        Ok(oracle) => run_with(sandbox, &oracle, job).await,
+        Err(e) => internal(job.kind(), "sandbox", format!("cannot start a thread: {e}")),
+    }
 }
 
-/// Runs a job, taking a submission's random cases from `oracles` (a worker's warm
-/// generator and reference instances).
-pub async fn run_with(sandbox: &Sandbox, oracles: &mut Oracles, job: &Job) -> Judged {
+/// Runs a job, asking `oracle` (a worker's oracle thread) for a submission's random
+/// cases.
+pub async fn run_with(sandbox: &Sandbox, oracle: &OracleThread, job: &Job) -> Judged {
     match job {
         Job::Tests {
             solution,
@@ -85,14 +89,8 @@ pub async fn run_with(sandbox: &Sandbox, oracles: &mut Oracles, job: &Job) -> Ju
             random_count,
         } => {
             let count = random_count.unwrap_or(kata.spec.random.count);
-            let random = match oracles
-                .random_cases(sandbox, kata, language, *seed, count)
-                .await
-            {
-                Ok(r) => r,
-                Err(e) => return internal(RunKind::Submit, "kata", e),
-            };
-            run_submission(sandbox, solution, kata, &random).await
+            let random = oracle.request(kata, language, *seed, count);
+            run_submission(sandbox, solution, kata, random).await
         }
     }
 }
@@ -185,8 +183,15 @@ pub fn case_spec(entry: &Entry, module: &str, input: &CaseInput) -> String {
     }
 }
 
-/// Runs the solution, in a fresh instance, on the kata's fixed cases and `random`.
-async fn run_submission(sandbox: &Sandbox, solution: &str, kata: &Kata, random: &[Case]) -> Judged {
+/// Runs the solution, in a fresh instance, on the kata's fixed cases, then on the
+/// random inputs as soon as the oracle has them; the oracle's expected values are
+/// awaited only to compare.
+async fn run_submission(
+    sandbox: &Sandbox,
+    solution: &str,
+    kata: &Kata,
+    mut random: oracle::Pending,
+) -> Judged {
     let kind = RunKind::Submit;
     let mut instance = match sandbox.instantiate(kata.spec.budget.memory_mb).await {
         Ok(i) => i,
@@ -197,32 +202,65 @@ async fn run_submission(sandbox: &Sandbox, solution: &str, kata: &Kata, random: 
         return failed_to_load(kind, row);
     }
     let budget = Duration::from_millis(kata.spec.budget.case_ms);
-    let groups: [(Group, &[Case]); 3] = [
+    let mut rows = Vec::new();
+    for (group, cases) in [
         (Group::Sample, &kata.samples),
         (Group::Hidden, &kata.hidden),
-        (Group::Random, random),
-    ];
-    let mut rows = Vec::new();
-    for (group, cases) in groups {
-        for case in cases.iter() {
-            if instance.is_dead() {
-                rows.push(verdict::not_run(&case.name, Some(group)));
-                continue;
-            }
-            let spec = case_spec(&kata.spec.entry, "solution", &case.input);
-            let outcome = instance.run_case(&spec, budget).await;
-            rows.push(verdict::judge_case(
-                &case.name,
-                group,
-                &case.input,
-                &case.expected,
-                &outcome,
-                &kata.spec.compare,
-            ));
+    ] {
+        for case in cases {
+            let outcome = call_case(&mut instance, kata, &case.input, budget).await;
+            rows.push(judge_row(kata, group, case, outcome));
         }
+    }
+    let inputs = match random.inputs().await {
+        Ok(inputs) => inputs,
+        Err(e) => return internal(kind, "kata", e),
+    };
+    let mut outcomes = Vec::with_capacity(inputs.len());
+    for case in &inputs {
+        outcomes.push(call_case(&mut instance, kata, &case.input, budget).await);
+    }
+    let cases = match random.cases().await {
+        Ok(cases) if cases.len() == outcomes.len() => cases,
+        Ok(cases) => {
+            let why = format!("{} random cases for {} inputs", cases.len(), outcomes.len());
+            return internal(kind, "kata", why);
+        }
+        Err(e) => return internal(kind, "kata", e),
+    };
+    for (case, outcome) in cases.iter().zip(outcomes) {
+        rows.push(judge_row(kata, Group::Random, case, outcome));
     }
     let outcome = verdict::summarize(kind, &rows, true);
     Judged { rows, outcome }
+}
+
+/// Calls the solution on one case; `None` once an earlier case stopped the instance.
+async fn call_case(
+    instance: &mut crate::sandbox::Instance,
+    kata: &Kata,
+    input: &CaseInput,
+    budget: Duration,
+) -> Option<CallOutcome> {
+    if instance.is_dead() {
+        return None;
+    }
+    let spec = case_spec(&kata.spec.entry, "solution", input);
+    Some(instance.run_case(&spec, budget).await)
+}
+
+fn judge_row(kata: &Kata, group: Group, case: &Case, outcome: Option<CallOutcome>) -> ResultRow {
+    match outcome {
+        None => verdict::not_run(&case.name, Some(group)),
+        Some(outcome) => verdict::judge_case(
+            &case.name,
+            group,
+            &case.input,
+            &case.expected,
+            &outcome,
+            &kata.spec.compare,
+        ),
+    }
 }
 
 /// Whether every row passed.

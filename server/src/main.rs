@@ -42,8 +42,12 @@ struct SandboxArgs {
 }
 
 impl SandboxArgs {
-    fn load(&self) -> anyhow::Result<Sandbox> {
-        Ok(Sandbox::load(&self.guest_wasm, &self.cache_dir, 8)?)
+    fn load(&self) -> anyhow::Result<Arc<Sandbox>> {
+        Ok(Arc::new(Sandbox::load(
+            &self.guest_wasm,
+            &self.cache_dir,
+            8,
+        )?))
     }
 }
 

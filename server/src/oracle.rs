@@ -5,7 +5,9 @@
 //! Both are the kata's own trusted code and never share an instance with a
 //! solution, so a worker keeps a few oracles warm between submissions instead of
 //! instantiating and loading them every time: a submission then pays for one fresh
-//! instance (the solution's) instead of two. [`Oracles`] is that per-worker cache.
+//! instance (the solution's) instead of two. [`Oracles`] is that per-worker cache,
+//! and [`OracleThread`] runs it beside the worker, so the reference computes while
+//! the solution runs.
 //! `randori kata check` verifies that a generator gives the same inputs warm and
 //! cold, which is what makes the reuse invisible.
 
@@ -13,6 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::judge::{LOAD_BUDGET, case_spec};
 use crate::kata::Kata;
@@ -77,11 +80,18 @@ impl Oracle {
         })
     }
 
-    /// The `count` random cases for `seed`.
-    pub async fn random_cases(&mut self, seed: u64, count: u32) -> Result<Vec<Case>, String> {
+    /// The `count` random inputs for `seed`, from the generator; their expected
+    /// values come from [`Oracle::expected`].
+    pub async fn inputs(&mut self, seed: u64, count: u32) -> Result<Vec<Case>, String> {
         self.uses += 1;
         let kata = self.kata.clone();
-        let inputs = generate_inputs(&mut self.instance, &kata, seed, count).await?;
+        generate_inputs(&mut self.instance, &kata, seed, count).await
+    }
+
+    /// The reference's answers to `inputs` (from [`Oracle::inputs`] with `seed`): the
+    /// complete random cases.
+    pub async fn expected(&mut self, inputs: Vec<Case>, seed: u64) -> Result<Vec<Case>, String> {
+        let kata = self.kata.clone();
         let budget = Duration::from_millis(kata.spec.budget.case_ms);
         let mut cases = Vec::with_capacity(inputs.len());
         for (i, case) in inputs.into_iter().enumerate() {
@@ -125,7 +135,7 @@ impl Oracle {
                 }
             };
             cases.push(Case {
-                name: format!("random {} (seed {seed})", i + 1),
+                name: random_case_name(i, seed),
                 input,
                 expected,
             });
@@ -167,14 +177,46 @@ impl Oracles {
         seed: u64,
         count: u32,
     ) -> Result<Vec<Case>, String> {
+        self.produce(sandbox, kata, language, seed, count, |_| {})
+            .await
+    }
+
+    /// Like [`Oracles::random_cases`], handing the inputs to `inputs_ready` as soon as
+    /// the generator has made them, before the reference answers them: a solution
+    /// can run on them meanwhile.
+    pub async fn produce(
+        &mut self,
+        sandbox: &Sandbox,
+        kata: &Arc<Kata>,
+        language: &str,
+        seed: u64,
+        count: u32,
+        inputs_ready: impl FnOnce(Result<Vec<Case>, String>),
+    ) -> Result<Vec<Case>, String> {
         if count == 0 {
+            inputs_ready(Ok(Vec::new()));
             return Ok(Vec::new());
         }
         let mut oracle = match self.warm.iter().position(|o| o.serves(kata, language)) {
             Some(i) => self.warm.remove(i),
-            None => Oracle::start(sandbox, kata, language).await?,
+            None => match Oracle::start(sandbox, kata, language).await {
+                Ok(o) => o,
+                Err(e) => {
+                    inputs_ready(Err(e.clone()));
+                    return Err(e);
+                }
+            },
         };
-        let cases = oracle.random_cases(seed, count).await;
+        let cases = match oracle.inputs(seed, count).await {
+            Ok(inputs) => {
+                inputs_ready(Ok(inputs.clone()));
+                oracle.expected(inputs, seed).await
+            }
+            Err(e) => {
+                inputs_ready(Err(e.clone()));
+                Err(e)
+            }
+        };
         // A failed oracle (trap, timeout, an error from the kata's code) is dropped:
         // its interpreter's state is unknown.
         if cases.is_ok() && oracle.reusable() && self.capacity > 0 {
@@ -228,7 +270,7 @@ pub async fn generate_inputs(
         .map(|(i, v)| {
             parse_case(v, &kata.spec.entry, false)
                 .map(|c| Case {
-                    name: format!("random {}", i + 1),
+                    name: random_case_name(i, seed),
                     ..c
                 })
                 .map_err(|e| format!("generated input {i}: {e}"))
@@ -236,7 +278,102 @@ pub async fn generate_inputs(
         .collect()
 }
 
+/// How a random case is named in results: its number and the seed that reproduces it.
+fn random_case_name(index: usize, seed: u64) -> String {
+    format!("random {} (seed {seed})", index + 1)
+}
+
 fn short(v: &Value) -> String {
     let s = v.to_string();
     s.chars().take(300).collect()
+}
+
+/// A worker's oracle thread: owns the worker's warm [`Oracles`] and runs them on a
+/// thread of its own, so the reference answers a submission's random inputs on one
+/// core while the solution runs on another (one at a time, a submission then takes
+/// about as long as the slower of the two instead of their sum).
+pub struct OracleThread {
+    requests: mpsc::UnboundedSender<Request>,
+}
+
+struct Request {
+    kata: Arc<Kata>,
+    language: String,
+    seed: u64,
+    count: u32,
+    inputs: oneshot::Sender<Result<Vec<Case>, String>>,
+    cases: oneshot::Sender<Result<Vec<Case>, String>>,
+}
+
+/// A submission's random cases on their way: the inputs as soon as the generator
+/// has made them, then the complete cases once the reference has answered them.
+pub struct Pending {
+    inputs: oneshot::Receiver<Result<Vec<Case>, String>>,
+    cases: oneshot::Receiver<Result<Vec<Case>, String>>,
+}
+
+impl Pending {
+    pub async fn inputs(&mut self) -> Result<Vec<Case>, String> {
+        (&mut self.inputs)
+            .await
+            .unwrap_or_else(|_| Err(STOPPED.into()))
+    }
+
+    pub async fn cases(self) -> Result<Vec<Case>, String> {
+        self.cases.await.unwrap_or_else(|_| Err(STOPPED.into()))
+    }
+}
+
+const STOPPED: &str = "the oracle thread stopped";
+
+impl OracleThread {
+    /// Starts the thread, keeping up to `warm` oracles loaded.
+    pub fn start(
+        sandbox: Arc<Sandbox>,
+        warm: usize,
+        name: String,
+    ) -> std::io::Result<OracleThread> {
+        let (requests, mut rx) = mpsc::unbounded_channel::<Request>();
+        std::thread::Builder::new().name(name).spawn(move || {
+            crate::sandbox::lower_thread_priority();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("oracle runtime");
+            runtime.block_on(async move {
+                let mut oracles = Oracles::new(warm);
+                while let Some(r) = rx.recv().await {
+                    if r.cases.is_closed() {
+                        // The submission ended without its random cases (the
+                        // solution did not load): skip the work.
+                        continue;
+                    }
+                    let inputs = r.inputs;
+                    let cases = oracles
+                        .produce(&sandbox, &r.kata, &r.language, r.seed, r.count, |i| {
+                            let _ = inputs.send(i);
+                        })
+                        .await;
+                    let _ = r.cases.send(cases);
+                }
+            });
+        })?;
+        Ok(OracleThread { requests })
+    }
+
+    /// Asks for the random cases of a submission.
+    pub fn request(&self, kata: &Arc<Kata>, language: &str, seed: u64, count: u32) -> Pending {
+        let (inputs_tx, inputs) = oneshot::channel();
+        let (cases_tx, cases) = oneshot::channel();
+        // If the thread is gone the senders drop with the request: `Pending` says so.
+        let _ = self.requests.send(Request {
+            kata: kata.clone(),
+            language: language.to_string(),
+            seed,
+            count,
+            inputs: inputs_tx,
+            cases: cases_tx,
+        });
+        Pending { inputs, cases }
+    }
 }

@@ -17,7 +17,7 @@ use tokio::sync::{Mutex, OnceCell, mpsc, oneshot};
 use crate::config::ServeConfig;
 use crate::judge::{self, Job, Judged};
 use crate::metrics::Metrics;
-use crate::oracle::Oracles;
+use crate::oracle::OracleThread;
 use crate::room::{Participant, Room};
 use crate::sandbox::Sandbox;
 use crate::server::AppState;
@@ -27,10 +27,10 @@ use crate::verdict::{Light, ResultRow, Status};
 
 pub use crate::verdict::RunKind;
 
-/// Live instances per worker besides its warm oracles: a submission's solution or a
-/// cold oracle being started, and one more because a dropped store may linger while
-/// the next starts.
-const INSTANCES_PER_WORKER: u32 = 2;
+/// Live instances per worker besides its warm oracles: a submission's solution, a
+/// cold oracle being started beside it, and one more because a dropped store may
+/// linger while the next starts.
+const INSTANCES_PER_WORKER: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -136,7 +136,7 @@ impl RunService {
             let (rx, sandbox, waiting) = (rx.clone(), sandbox.clone(), waiting.clone());
             std::thread::Builder::new()
                 .name(format!("randori-sandbox-{i}"))
-                .spawn(move || worker(rx, sandbox, waiting, warm_oracles))?;
+                .spawn(move || worker(i, rx, sandbox, waiting, warm_oracles))?;
         }
         Ok(RunService {
             tx,
@@ -171,20 +171,22 @@ impl RunService {
 }
 
 /// One worker: its own thread and single-threaded runtime, so guest code never
-/// occupies the threads that serve websockets.
+/// occupies the threads that serve websockets, and an oracle thread beside it for
+/// the kata's generator and reference.
 fn worker(
+    index: usize,
     rx: Arc<Mutex<mpsc::Receiver<Queued>>>,
     sandbox: SandboxCell,
     waiting: Arc<AtomicUsize>,
     warm_oracles: usize,
 ) {
-    lower_priority();
+    crate::sandbox::lower_thread_priority();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("worker runtime");
     runtime.block_on(async move {
-        let mut oracles = Oracles::new(warm_oracles);
+        let mut oracle: Option<OracleThread> = None;
         loop {
             let next = rx.lock().await.recv().await;
             let Some(queued) = next else { return };
@@ -196,26 +198,21 @@ fn worker(
                 }
                 tokio::time::sleep(Duration::from_millis(20)).await;
             };
-            let judged = match loaded {
-                Ok(sandbox) => judge::run_with(&sandbox, &mut oracles, &queued.job).await,
-                Err(e) => unavailable(queued.job.kind(), &e),
+            if let (Ok(sandbox), None) = (&loaded, &oracle) {
+                let name = format!("randori-oracle-{index}");
+                match OracleThread::start(sandbox.clone(), warm_oracles, name) {
+                    Ok(started) => oracle = Some(started),
+                    Err(e) => tracing::error!(error = %e, "cannot start an oracle thread"),
+                }
+            }
+            let judged = match (loaded, &oracle) {
+                (Ok(sandbox), Some(oracle)) => judge::run_with(&sandbox, oracle, &queued.job).await,
+                (Ok(_), None) => unavailable(queued.job.kind(), "no oracle thread"),
+                (Err(e), _) => unavailable(queued.job.kind(), &e),
             };
             let _ = queued.done.send(judged);
         }
     });
-}
-
-/// Nice value of sandbox worker threads. Guest code may spin for its whole budget;
-/// at a lower priority it never delays the threads that relay keystrokes.
-const WORKER_NICE: i32 = 10;
-
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority on our own thread id; failure only leaves the default priority.
-    unsafe {
-        let tid = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, WORKER_NICE);
-    }
 }
 
 fn unavailable(kind: RunKind, why: &str) -> Judged {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use randori::judge::{self, Job};
 use randori::kata::Kata;
-use randori::oracle::Oracles;
+use randori::oracle::OracleThread;
 use randori::verdict::Status;
 
 fn status_name(s: Status) -> String {
@@ -22,9 +22,9 @@ fn status_name(s: Status) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_hostile_solution_gets_its_verdict() {
     let root = common::repo_root();
-    let sandbox = common::sandbox(8);
-    // As in a worker: one warm oracle serves every hostile submission.
-    let mut oracles = Oracles::new(1);
+    let sandbox = Arc::new(common::sandbox(8));
+    // As in a worker: one oracle thread, its warm oracle serving every hostile submission.
+    let oracle = OracleThread::start(sandbox.clone(), 1, "oracle".into()).unwrap();
     let kata = Arc::new(Kata::load(&root.join("katas/fizzbuzz")).expect("fizzbuzz loads"));
     let mut files: Vec<_> = std::fs::read_dir(root.join("tests/hostile"))
         .unwrap()
@@ -45,7 +45,7 @@ async fn every_hostile_solution_gets_its_verdict() {
         let started = std::time::Instant::now();
         let judged = judge::run_with(
             &sandbox,
-            &mut oracles,
+            &oracle,
             &Job::Submit {
                 solution: source.clone(),
                 kata: kata.clone(),

@@ -103,3 +103,59 @@ async fn a_failing_oracle_is_dropped_and_says_why() {
         2
     );
 }
+
+fn submit(kata: &Arc<Kata>, solution: &str) -> randori::judge::Job {
+    randori::judge::Job::Submit {
+        solution: solution.into(),
+        kata: kata.clone(),
+        language: "python".into(),
+        seed: 11,
+        random_count: None,
+    }
+}
+
+/// Through a worker's oracle thread: a broken reference is Randori's fault, reported
+/// as such; a solution that does not load leaves its random cases unclaimed, and the
+/// next submission still gets exactly its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_oracle_thread_serves_submissions_in_turn() {
+    use randori::judge;
+    use randori::oracle::OracleThread;
+    use randori::verdict::Status;
+    let sandbox = Arc::new(common::sandbox(8));
+    let oracle = OracleThread::start(sandbox.clone(), 2, "oracle".into()).unwrap();
+    let good = kata(&common::repo_root().join("katas/fizzbuzz"));
+    let reference = good.references["python"].clone();
+
+    let broken = fizzbuzz_with("def fizzbuzz(n):\n    raise ValueError('no')\n");
+    let judged = judge::run_with(&sandbox, &oracle, &submit(&broken, &reference)).await;
+    assert_eq!(judged.outcome.verdict, Status::InternalError);
+    let why = judged.rows[0].message.clone().unwrap_or_default();
+    assert!(
+        why.contains("the reference raised on random case 0"),
+        "{why}"
+    );
+
+    let judged = judge::run_with(&sandbox, &oracle, &submit(&good, "def fizzbuzz(:\n")).await;
+    assert_eq!(
+        judged.outcome.verdict,
+        Status::Error,
+        "a syntax error is the solution's"
+    );
+    for _ in 0..3 {
+        let judged = judge::run_with(&sandbox, &oracle, &submit(&good, &reference)).await;
+        assert_eq!(
+            judged.outcome.verdict,
+            Status::Passed,
+            "{:?}",
+            judged.outcome
+        );
+        let random: Vec<_> = judged
+            .rows
+            .iter()
+            .filter(|r| r.name.starts_with("random "))
+            .collect();
+        assert_eq!(random.len(), good.spec.random.count as usize);
+        assert!(random.iter().all(|r| r.name.ends_with("(seed 11)")));
+    }
+}

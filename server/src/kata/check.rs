@@ -20,7 +20,7 @@ pub const CHECK_RANDOM_CASES: u32 = 100;
 const CHECK_SEEDS: [u64; 2] = [1, 20260101];
 
 /// Problems found in one kata (empty: the kata is fine).
-pub async fn check(sandbox: &Sandbox, kata: &Arc<Kata>) -> Vec<String> {
+pub async fn check(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
     let mut problems = todo_markers(&kata.dir);
     for language in &kata.spec.languages {
         let reference = kata.references[language].clone();
