@@ -428,7 +428,7 @@ async fn events_ws(
 ) -> ApiResult<Response> {
     let (room, participant) = upgrade_target(&app, &id, &headers, q.token.as_deref()).await?;
     Ok(ws
-        .max_message_size(64 * 1024)
+        .max_message_size(events_socket::MAX_FRAME_BYTES)
         .read_buffer_size(8 * 1024)
         .write_buffer_size(8 * 1024)
         .on_upgrade(move |socket| events_socket::serve(socket, room, participant, app)))

@@ -14,7 +14,13 @@ use tokio::time::Instant;
 use crate::ratelimit::TokenBucket;
 use crate::room::{Participant, Room};
 use crate::server::AppState;
-use crate::sync_socket::{CLOSE_GRACE, DEAD_PEER_TIMEOUT, PING_INTERVAL, close_code};
+use crate::sync_socket::{
+    CLOSE_GRACE, DEAD_PEER_TIMEOUT, PING_INTERVAL, close_code, read_error_close,
+};
+
+/// Largest frame a client may send on the events socket (commands are small; a
+/// larger frame is closed with 1009 before it is buffered whole).
+pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 
 /// A send that takes longer than this means the client stopped reading: it is dropped
 /// (its events are a full room state away once it reconnects).
@@ -91,7 +97,14 @@ pub async fn serve(
                     if !send(&mut sink, Message::Text(text.into())).await { break; }
                 }
                 incoming = stream.next() => {
-                    let Some(Ok(message)) = incoming else { break };
+                    let message = match incoming {
+                        Some(Ok(m)) => m,
+                        Some(Err(e)) => {
+                            closing = Some(read_error_close(e, MAX_FRAME_BYTES));
+                            break;
+                        }
+                        None => break,
+                    };
                     last_heard = Instant::now();
                     let text = match message {
                         Message::Text(t) => t,

@@ -129,16 +129,8 @@ pub async fn serve(
             }
             Ok(None) => break None,
             Ok(Some(Err(e))) => {
-                break Some(match e.into_inner().downcast::<tungstenite::Error>() {
-                    Ok(inner) if matches!(*inner, tungstenite::Error::Capacity(_)) => Closing::new(
-                        close_code::TOO_BIG,
-                        format!(
-                            "frame too large (limit {} bytes)",
-                            protocol::MAX_FRAME_BYTES
-                        ),
-                    ),
-                    _ => Closing::new(close_code::POLICY, "websocket protocol error"),
-                });
+                let (code, reason) = read_error_close(e, protocol::MAX_FRAME_BYTES);
+                break Some(Closing::new(code, reason));
             }
             Ok(Some(Ok(m))) => m,
         };
@@ -245,6 +237,18 @@ pub async fn serve(
     {
         // Blocked on a peer that does not read: drop the socket (both halves go).
         writer.abort();
+    }
+}
+
+/// The close code and reason for a websocket read error: a message over `limit`
+/// bytes is 1009, anything else a protocol violation (1008).
+pub fn read_error_close(e: axum::Error, limit: usize) -> (u16, String) {
+    match e.into_inner().downcast::<tungstenite::Error>() {
+        Ok(inner) if matches!(*inner, tungstenite::Error::Capacity(_)) => (
+            close_code::TOO_BIG,
+            format!("frame too large (limit {limit} bytes)"),
+        ),
+        _ => (close_code::POLICY, "websocket protocol error".into()),
     }
 }
 

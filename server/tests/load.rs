@@ -1069,7 +1069,12 @@ async fn events_socket_over_rate_and_oversize_are_closed() {
     let huge = json!({"type": "ping", "pad": "x".repeat(100 * 1024)}).to_string();
     let _ = sink.send(Message::Text(huge.into())).await;
     let closed = read_until_closed(&mut stream).await;
-    println!("  100 KiB frame: closed with {closed:?} (None: no close frame)");
+    println!("  100 KiB frame: closed with {closed:?}");
+    assert_eq!(
+        closed.map(|c| c.0),
+        Some(1009),
+        "too big, said with a close frame"
+    );
 
     // The sync socket's message-rate limit for comparison (sync.rs covers it at a
     // lower configured rate): 2,000 awareness messages at once at the default 200/s.
