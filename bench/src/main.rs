@@ -33,11 +33,11 @@ use server::Kind;
     about = "Randori's benchmarks: prints tables, writes JSON. Every option is also an environment variable."
 )]
 pub struct Config {
-    /// Parts to run, comma-separated: fanout, traces, sandbox, scale, startup.
+    /// Parts to run, comma-separated: fanout, traces, sandbox, run100, scale, startup.
     #[arg(
         long,
         env = "BENCH_PARTS",
-        default_value = "fanout,traces,sandbox,scale,startup"
+        default_value = "fanout,traces,sandbox,run100,scale,startup"
     )]
     pub parts: String,
 
@@ -370,6 +370,34 @@ async fn run_all(cfg: &Config) -> (Value, bool) {
         .unwrap_or_else(|e| fail("sandbox", e));
     }
 
+    if cfg.wants("run100") {
+        eprintln!("bench: the 100-case run (FizzBuzz, 100 cases a submission)");
+        let p = sandbox::Params {
+            per_kata: cfg.sandbox_per_kata * 5,
+            seconds: cfg.sandbox_seconds,
+            rooms_per_kata: cfg.sandbox_rooms_per_kata * 8,
+            native_concurrency: cfg.native_concurrency,
+        };
+        results["run100"] = match sandbox::hundred_case_katas(cfg) {
+            Ok(katas) => {
+                let c = Config {
+                    katas,
+                    ..cfg.clone()
+                };
+                attempt(
+                    &c,
+                    "the 100-case run",
+                    &[&["randori"], &["native"]],
+                    p.seconds,
+                    || sandbox::run(&c, &p),
+                )
+                .await
+            }
+            Err(e) => Err(e),
+        }
+        .unwrap_or_else(|e| fail("run100", e));
+    }
+
     if cfg.wants("scale") {
         let mut part = json!({});
         for kind in cfg.peers() {
@@ -426,7 +454,7 @@ fn main() -> Result<()> {
     {
         if let Some(Value::Object(old)) = previous {
             let mut merged = old;
-            for part in ["fanout", "traces", "sandbox", "scale", "startup"] {
+            for part in ["fanout", "traces", "sandbox", "run100", "scale", "startup"] {
                 if let Some(v) = results.get(part) {
                     merged.insert(part.into(), v.clone());
                     merged.insert(format!("{part}_measured"), results["machine"].clone());
