@@ -8,7 +8,8 @@
 //! Layout: a pure core (no I/O, unit-tested) under thin shells.
 //!
 //! Pure core:
-//! - [`protocol`]: the y-websocket wire format, decoded and validated.
+//! - [`protocol`]: the y-websocket wire format, decoded and validated;
+//!   [`update_bounds`]: what decoding an update may cost, checked first.
 //! - [`docsync`]: a room's document and presence, and what each message does to them.
 //! - [`rotation`]: the driver/navigator state machine (time passed in).
 //! - [`kata::spec`], [`kata::compare`]: the kata format, and value comparison.
@@ -45,4 +46,5 @@ pub mod server;
 pub mod store;
 pub mod sync_socket;
 pub mod tokens;
+pub mod update_bounds;
 pub mod verdict;

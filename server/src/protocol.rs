@@ -155,7 +155,10 @@ fn validate(message: Message) -> Result<ClientMessage, ProtocolError> {
     match message {
         Message::Sync(SyncMessage::SyncStep1(sv)) => Ok(ClientMessage::SyncStep1(sv)),
         Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update)) => {
-            // Decode fully now so a broken update never reaches a room's document.
+            // Bound what decoding it would cost, then decode fully now so a broken
+            // update never reaches a room's document.
+            crate::update_bounds::check(&update)
+                .map_err(|e| ProtocolError::Malformed(format!("update: {e}")))?;
             yrs::Update::decode_v1(&update)
                 .map_err(|e| ProtocolError::Malformed(format!("update: {e}")))?;
             Ok(ClientMessage::Update(update))
@@ -376,5 +379,28 @@ mod tests {
             }
             let _ = decode_frame(&frame);
         }
+    }
+
+    /// The fuzzer's seeds (fuzz/seeds.py) are frames a stock client sends, every kind
+    /// of content included: all of them must decode. The `regression-*` seeds are the
+    /// hostile frames fuzzing and review found: all of them must be refused.
+    #[test]
+    fn fuzz_seeds_decode_and_regressions_are_refused() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/sync_decode");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let frame = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let decoded = decode_frame(&frame);
+            assert_eq!(
+                decoded.is_err(),
+                name.starts_with("regression-"),
+                "{name}: {decoded:?}"
+            );
+            seen += 1;
+        }
+        assert!(seen >= 17, "only {seen} seeds in {}", dir.display());
     }
 }

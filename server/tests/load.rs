@@ -1395,7 +1395,9 @@ fn an_update_overlapping_squatted_clocks_leaves_storage_and_live_document_equal(
 /// Found by the fuzz target `sync_decode`: yrs reserves memory for the element count a
 /// message declares before reading any element, and a hash map's control bytes are
 /// written at once. A few bytes declaring 2^26 elements must not make the server touch
-/// hundreds of MB (a cheap way to exhaust a small server's memory and CPU).
+/// hundreds of MB (a cheap way to exhaust a small server's memory and CPU), at the top
+/// level of a message or nested in a document value; nor may a deeply nested value
+/// overflow the decoder's stack.
 #[test]
 fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
     use randori::protocol::decode_frame;
@@ -1418,6 +1420,8 @@ fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
         f.extend(payload);
         f
     };
+    // An update with one item of `Any` content, in the root type named "x".
+    let any_item = |value: Vec<u8>| [vec![1, 1, 7, 0, 8, 1, 1, b'x', 1], value, vec![0]].concat();
     let count = 1u64 << 26;
     let cases = [
         (
@@ -1429,6 +1433,19 @@ fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
             framed(&[0, 2], [varuint(count), vec![0, 0]].concat()),
         ),
         ("awareness of 2^26 clients", framed(&[1], varuint(count))),
+        (
+            "update, a value declaring 2^26 map entries",
+            framed(&[0, 2], any_item([vec![118], varuint(count)].concat())),
+        ),
+        (
+            // yrs decodes nested values recursively: this would overflow the stack
+            // and abort the process.
+            "update, a value nesting 100,000 arrays",
+            framed(
+                &[0, 2],
+                any_item([[117u8, 1].repeat(100_000), vec![126]].concat()),
+            ),
+        ),
     ];
     println!("\n== tiny frames declaring huge counts");
     let mut worst = 0.0f64;
