@@ -381,9 +381,10 @@ mod tests {
         }
     }
 
-    /// The fuzzer's seeds (fuzz/seeds.py) are frames a stock client sends, every kind
-    /// of content included: all of them must decode. The `regression-*` seeds are the
-    /// hostile frames fuzzing and review found: all of them must be refused.
+    /// The fuzzer's seeds (fuzz/seeds.py) are frames a stock client of a Randori room
+    /// sends: all of them must decode. The `regression-*` seeds are the hostile frames
+    /// fuzzing and review found, the `refused-*` ones content a Randori document does
+    /// not hold: all of those must be refused.
     #[test]
     fn fuzz_seeds_decode_and_regressions_are_refused() {
         let dir =
@@ -394,11 +395,8 @@ mod tests {
             let frame = std::fs::read(&path).unwrap();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let decoded = decode_frame(&frame);
-            assert_eq!(
-                decoded.is_err(),
-                name.starts_with("regression-"),
-                "{name}: {decoded:?}"
-            );
+            let refused = name.starts_with("regression-") || name.starts_with("refused-");
+            assert_eq!(decoded.is_err(), refused, "{name}: {decoded:?}");
             seen += 1;
         }
         assert!(seen >= 17, "only {seen} seeds in {}", dir.display());

@@ -9,7 +9,12 @@
 //! overflows the stack, which aborts the process. `protocol.rs` bounds the counts at a
 //! message's top level; this walk bounds every count inside an update, values nested
 //! in content included, by the bytes that follow it, and bounds nesting depth.
-//! It is pure: no allocation beyond the recursion it bounds.
+//!
+//! A Randori document is two `Y.Text`s, so the walk also refuses content no text
+//! holds: maps, arrays, XML, binary values, subdocuments. Besides being foreign, a
+//! subdocument item makes yrs build a whole document for 7 bytes on the wire (a 1 MB
+//! frame of them cost 104 MiB). It is pure: no allocation beyond the recursion it
+//! bounds.
 
 use yrs::encoding::read::{Cursor, Read};
 
@@ -45,9 +50,36 @@ const TYPE_REF_XML_ELEMENT: u8 = 3;
 /// Why an update was refused.
 pub type Refusal = String;
 
-/// Checks one v1-encoded update. `Ok` means yrs may decode it without work out of
-/// proportion to its size; it may still be malformed in ways yrs reports itself.
+/// Whether a Randori document may hold content of this kind: text, its formatting
+/// and embeds, and deleted text.
+fn text_content(kind: u8) -> bool {
+    matches!(
+        kind,
+        content::DELETED | content::STRING | content::EMBED | content::FORMAT
+    )
+}
+
+/// What a content kind is, for refusals.
+fn kind_name(kind: u8) -> &'static str {
+    match kind {
+        content::JSON => "JSON values",
+        content::BINARY => "binary data",
+        content::TYPE => "a nested shared type (map, array or XML)",
+        content::ANY => "map or array values",
+        content::DOC => "a subdocument",
+        _ => "unknown content",
+    }
+}
+
+/// Checks one v1-encoded update. `Ok` means it holds only text content and yrs may
+/// decode it without work out of proportion to its size; it may still be malformed in
+/// ways yrs reports itself.
 pub fn check(update: &[u8]) -> Result<(), Refusal> {
+    walk(update, &text_content)
+}
+
+/// Walks an update, refusing content kinds `allowed` says no to.
+fn walk(update: &[u8], allowed: &dyn Fn(u8) -> bool) -> Result<(), Refusal> {
     let mut c = Cursor::new(update);
     // Each client's section: at least a block count, a client id and a clock.
     let clients = count(&mut c, 3, "clients")?;
@@ -57,7 +89,7 @@ pub fn check(update: &[u8]) -> Result<(), Refusal> {
         var::<u64>(&mut c)?;
         var::<u32>(&mut c)?;
         for _ in 0..blocks {
-            block(&mut c)?;
+            block(&mut c, allowed)?;
         }
     }
     // The delete set: per client an id and a range count; per range a clock and a length.
@@ -73,7 +105,7 @@ pub fn check(update: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn block(c: &mut Cursor) -> Result<(), Refusal> {
+fn block(c: &mut Cursor, allowed: &dyn Fn(u8) -> bool) -> Result<(), Refusal> {
     let info = c.read_u8().map_err(bad)?;
     if info == GC || info == SKIP {
         var::<u32>(c)?;
@@ -96,7 +128,14 @@ fn block(c: &mut Cursor) -> Result<(), Refusal> {
             c.read_string().map_err(bad)?;
         }
     }
-    match info & 0b1111 {
+    let kind = info & 0b1111;
+    if !allowed(kind) {
+        return Err(format!(
+            "{} (content kind {kind}): a Randori document holds text only",
+            kind_name(kind)
+        ));
+    }
+    match kind {
         content::DELETED => {
             var::<u32>(c)?;
         }
@@ -272,19 +311,42 @@ mod tests {
         updates
     }
 
+    fn any_content(_: u8) -> bool {
+        true
+    }
+
     #[test]
-    fn every_kind_of_real_content_passes() {
+    fn the_walk_reads_every_kind_of_real_content_as_yrs_does() {
         for (i, update) in real_updates().iter().enumerate() {
-            assert_eq!(check(update), Ok(()), "update {i}");
+            assert_eq!(walk(update, &any_content), Ok(()), "update {i}");
             yrs::Update::decode_v1(update).unwrap();
             // It walks what yrs reads: a prefix yrs finds incomplete, so does the walk.
             for cut in 0..update.len() {
                 let prefix = &update[..cut];
                 if yrs::Update::decode_v1(prefix).is_err() {
-                    assert!(check(prefix).is_err(), "update {i} cut at {cut} passed");
+                    let walked = walk(prefix, &any_content);
+                    assert!(walked.is_err(), "update {i} cut at {cut} passed");
                 }
             }
         }
+    }
+
+    #[test]
+    fn text_passes_and_other_content_is_refused_by_name() {
+        let updates = real_updates();
+        // Text inserts, deletions, formatting and embeds.
+        for update in &updates[..3] {
+            assert_eq!(check(update), Ok(()));
+        }
+        for (update, named) in [
+            (&updates[3], "map or array values"),
+            (&updates[5], "a nested shared type"),
+        ] {
+            let err = check(update).unwrap_err();
+            assert!(err.contains(named) && err.contains("text only"), "{err}");
+        }
+        let err = check(&any_item(&[126])).unwrap_err();
+        assert!(err.contains("content kind 8"), "{err}");
     }
 
     /// An update holding one `Any` content item whose value is `value`.
@@ -302,9 +364,9 @@ mod tests {
     fn a_map_declaring_millions_of_entries_is_refused() {
         // 2^26 entries in six bytes: yrs would write 128 MiB of hash-map control bytes.
         let update = any_item(&[118, 0x80, 0x80, 0x80, 0x20]);
-        let err = check(&update).unwrap_err();
+        let err = walk(&update, &any_content).unwrap_err();
         assert!(err.contains("declares 67108864 map entries"), "{err}");
-        let err = check(&any_item(&[117, 0xff, 0xff, 0x3f])).unwrap_err();
+        let err = walk(&any_item(&[117, 0xff, 0xff, 0x3f]), &any_content).unwrap_err();
         assert!(err.contains("array items"), "{err}");
     }
 
@@ -315,7 +377,7 @@ mod tests {
             nested.extend([117, 1]);
         }
         nested.push(126);
-        let err = check(&any_item(&nested)).unwrap_err();
+        let err = walk(&any_item(&nested), &any_content).unwrap_err();
         assert!(err.contains("nested deeper than 64"), "{err}");
         // 63 levels are fine.
         let mut ok = Vec::new();
@@ -323,7 +385,7 @@ mod tests {
             ok.extend([117, 1]);
         }
         ok.push(126);
-        assert_eq!(check(&any_item(&ok)), Ok(()));
+        assert_eq!(walk(&any_item(&ok), &any_content), Ok(()));
     }
 
     #[test]
@@ -344,7 +406,7 @@ mod tests {
                 u
             }),
         ] {
-            let err = check(&update).unwrap_err();
+            let err = walk(&update, &any_content).unwrap_err();
             assert!(err.contains(what), "{what}: {err}");
         }
         assert!(check(&[0, 0]).is_ok(), "the empty update");

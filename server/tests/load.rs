@@ -1397,7 +1397,8 @@ fn an_update_overlapping_squatted_clocks_leaves_storage_and_live_document_equal(
 /// written at once. A few bytes declaring 2^26 elements must not make the server touch
 /// hundreds of MB (a cheap way to exhaust a small server's memory and CPU), at the top
 /// level of a message or nested in a document value; nor may a deeply nested value
-/// overflow the decoder's stack.
+/// overflow the decoder's stack, nor subdocuments (which no text holds) make yrs build
+/// a document each.
 #[test]
 fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
     use randori::protocol::decode_frame;
@@ -1444,6 +1445,21 @@ fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
             framed(
                 &[0, 2],
                 any_item([[117u8, 1].repeat(100_000), vec![126]].concat()),
+            ),
+        ),
+        (
+            // yrs builds a whole document per subdocument item: 104 MiB for this frame.
+            "update, 140,000 subdocuments",
+            framed(
+                &[0, 2],
+                [
+                    vec![1],
+                    varuint(140_000),
+                    vec![7, 0],
+                    [9u8, 1, 1, b'x', 0, 118, 0].repeat(140_000),
+                    vec![0],
+                ]
+                .concat(),
             ),
         ),
     ];
