@@ -37,6 +37,10 @@ mod panics;
 mod protocol;
 
 #[allow(dead_code)]
+#[path = "../../server/src/update_bounds.rs"]
+mod update_bounds;
+
+#[allow(dead_code)]
 #[path = "../../server/src/docsync.rs"]
 mod docsync;
 

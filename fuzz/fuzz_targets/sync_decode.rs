@@ -11,6 +11,10 @@ mod panics;
 #[path = "../../server/src/protocol.rs"]
 mod protocol;
 
+#[allow(dead_code)]
+#[path = "../../server/src/update_bounds.rs"]
+mod update_bounds;
+
 use protocol::{ClientMessage, decode_frame};
 
 fuzz_target!(|data: &[u8]| panics::checked(|| run(data)));
