@@ -3,8 +3,9 @@
 //! the ones after it (reported as not run); everything computed before is kept.
 //!
 //! For a submission, the generator and the reference run in their own instance (an
-//! [`Oracle`](crate::oracle::Oracle), kept warm by the worker); the solution's
-//! instance only ever receives inputs, and the host compares.
+//! [`Oracle`](crate::oracle::Oracle), kept warm on the worker's oracle thread, in
+//! parallel with the solution); the solution's instance only ever receives inputs,
+//! and the host compares.
 
 use std::sync::Arc;
 use std::time::Duration;
