@@ -75,8 +75,7 @@ fn instant_at(us: u64) -> Instant {
 pub async fn run(cfg: &Config, kind: Kind, p: &Params) -> Result<Value> {
     let server = match kind {
         Kind::Randori => {
-            let data_dir = cfg.work_dir.join("fanout-data");
-            let _ = std::fs::remove_dir_all(&data_dir);
+            let data_dir = server::scratch_dir(cfg, "fanout-data");
             server::start_randori(
                 cfg,
                 RandoriOptions {

@@ -143,6 +143,24 @@ impl Table {
         self.rows.push(cells);
     }
 
+    /// One row per server measured in `part` (Randori, then Node), named and followed
+    /// by `cells`; a server that failed gets its error instead, one not run no row.
+    fn server_rows(&mut self, part: &Value, cells: impl Fn(&Value) -> Vec<String>) {
+        for k in ["randori", "node"] {
+            let v = &part[k];
+            if v.is_null() {
+                continue;
+            }
+            if let Some(e) = v.get("error") {
+                self.row(vec![k.into(), format!("error: {e}")]);
+                continue;
+            }
+            let mut row = vec![k.to_string()];
+            row.extend(cells(v));
+            self.row(row);
+        }
+    }
+
     fn render(&self, out: &mut String) {
         let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         let width: Vec<usize> = (0..cols)
@@ -229,17 +247,8 @@ pub fn tables(r: &Value) -> String {
             "peak RSS MiB",
             "peak RSS under load MiB",
         ]);
-        for k in ["randori", "node"] {
-            let v = &f[k];
-            if v.is_null() {
-                continue;
-            }
-            if let Some(e) = v.get("error") {
-                t.row(vec![k.into(), format!("error: {e}")]);
-                continue;
-            }
-            t.row(vec![
-                k.into(),
+        t.server_rows(f, |v| {
+            vec![
                 fmt(num(v, &["latency_ms", "p50_ms"]), 2),
                 fmt(num(v, &["latency_ms", "p99_ms"]), 2),
                 fmt(num(v, &["latency_ms", "max_ms"]), 1),
@@ -253,8 +262,8 @@ pub fn tables(r: &Value) -> String {
                 ) + " %",
                 fmt(num(v, &["server_peak_rss_mib"]), 1),
                 fmt(num(v, &["server_peak_rss_during_load_mib"]), 1),
-            ]);
-        }
+            ]
+        });
         if let Some(x) = f.get("ratios") {
             t.row(vec![
                 "randori / node".into(),
@@ -428,17 +437,8 @@ pub fn tables(r: &Value) -> String {
             "KiB per idle client",
             "KiB per room with 2 clients",
         ]);
-        for k in ["randori", "node"] {
-            let v = &sc[k];
-            if v.is_null() {
-                continue;
-            }
-            if let Some(e) = v.get("error") {
-                t.row(vec![k.into(), format!("error: {e}")]);
-                continue;
-            }
-            t.row(vec![
-                k.into(),
+        t.server_rows(sc, |v| {
+            vec![
                 fmt(num(v, &["rss_start_mib"]), 1),
                 fmt(num(v, &["rss_rooms_loaded_mib"]), 1),
                 fmt(num(v, &["rss_one_client_per_room_mib"]), 1),
@@ -446,8 +446,8 @@ pub fn tables(r: &Value) -> String {
                 fmt(num(v, &["kib_per_loaded_room"]), 1),
                 fmt(num(v, &["kib_per_idle_client"]), 1),
                 fmt(num(v, &["kib_per_room_with_two_clients"]), 1),
-            ]);
-        }
+            ]
+        });
         t.render(&mut out);
     }
 

@@ -100,9 +100,8 @@ const HUNDRED: usize = 100;
 /// run" the sandbox's latency and throughput targets are set for.
 pub fn hundred_case_katas(cfg: &Config) -> Result<PathBuf> {
     let from = cfg.katas.join("fizzbuzz");
-    let dir = cfg.work_dir.join("katas-100");
+    let dir = server::scratch_dir(cfg, "katas-100");
     let to = dir.join("fizzbuzz");
-    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&to)?;
     // Everything but kata.toml is the library's own, linked.
     for entry in std::fs::read_dir(&from).with_context(|| format!("{}", from.display()))? {
@@ -274,8 +273,7 @@ pub async fn run(cfg: &Config, p: &Params) -> Result<Value> {
 }
 
 async fn run_randori(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value> {
-    let data_dir = cfg.work_dir.join("sandbox-data");
-    let _ = std::fs::remove_dir_all(&data_dir);
+    let data_dir = server::scratch_dir(cfg, "sandbox-data");
     let server = server::start_randori(
         cfg,
         RandoriOptions {

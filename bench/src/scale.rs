@@ -67,8 +67,7 @@ async fn settle(server: &Server) -> f64 {
 pub async fn run(cfg: &Config, kind: Kind, p: &Params) -> Result<Value> {
     let server = match kind {
         Kind::Randori => {
-            let data_dir = cfg.work_dir.join("scale-data");
-            let _ = std::fs::remove_dir_all(&data_dir);
+            let data_dir = server::scratch_dir(cfg, "scale-data");
             server::start_randori(
                 cfg,
                 RandoriOptions {

@@ -127,6 +127,14 @@ fn log_file(cfg: &Config, name: &str) -> Result<std::fs::File> {
 }
 
 /// Starts `randori serve` on a free port and waits for its "listening" line.
+/// `name` under the work directory, emptied: every part starts its servers on fresh
+/// data.
+pub fn scratch_dir(cfg: &Config, name: &str) -> std::path::PathBuf {
+    let dir = cfg.work_dir.join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
 pub async fn start_randori(cfg: &Config, opts: RandoriOptions<'_>) -> Result<Server> {
     std::fs::create_dir_all(opts.data_dir)?;
     let mut cmd = pinned(opts.cpus, &cfg.randori_bin)?;

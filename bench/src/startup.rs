@@ -16,8 +16,7 @@ use crate::server::{self, RandoriOptions};
 use crate::sys::{self, round3};
 
 pub async fn run(cfg: &Config, runs: usize) -> Result<Value> {
-    let data_dir = cfg.work_dir.join("startup-data");
-    let _ = std::fs::remove_dir_all(&data_dir);
+    let data_dir = server::scratch_dir(cfg, "startup-data");
     let opts = || RandoriOptions {
         data_dir: &data_dir,
         cpus: Some(&cfg.all_cpus),

@@ -61,8 +61,7 @@ pub async fn run(cfg: &Config, path: &Path) -> Result<Value> {
         .trim_end_matches(".json.gz")
         .to_string();
     let trace = load(path)?;
-    let data_dir = cfg.work_dir.join(format!("trace-{name}-data"));
-    let _ = std::fs::remove_dir_all(&data_dir);
+    let data_dir = server::scratch_dir(cfg, &format!("trace-{name}-data"));
     let server = server::start_randori(
         cfg,
         RandoriOptions {
