@@ -113,14 +113,7 @@ fn load_config(dir: &std::path::Path) -> ServeConfig {
 }
 
 async fn metrics(base: &str) -> String {
-    http()
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    get_text(format!("{base}/metrics")).await
 }
 
 async fn gauge(base: &str, name: &str) -> i64 {

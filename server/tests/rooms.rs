@@ -88,14 +88,7 @@ async fn rooms_api_shapes_and_errors() {
     assert_eq!(bad.status(), 400);
     let r = http().get(format!("{base}/healthz")).send().await.unwrap();
     assert_eq!(r.text().await.unwrap(), "ok");
-    let metrics = http()
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = get_text(format!("{base}/metrics")).await;
     assert!(metrics.contains("randori_rooms_loaded 1"), "{metrics}");
     assert!(metrics.contains("randori_connections 1"), "{metrics}");
     server.shutdown().await;

@@ -54,16 +54,7 @@ async fn nothing_secret_is_ever_sent() {
     let base = format!("http://{}", server.addr);
     let catalogue = Catalogue::load(&repo_root().join("katas"));
     let mut sent = String::new();
-    let get = async |path: String| -> String {
-        http()
-            .get(format!("{base}{path}"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
+    let get = async |path: String| get_text(format!("{base}{path}")).await;
     sent += &get("/api/katas".into()).await;
     let mut shown = Vec::new();
     for kata in catalogue.all() {

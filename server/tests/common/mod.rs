@@ -40,6 +40,11 @@ pub async fn get_json(url: impl reqwest::IntoUrl) -> Value {
     http().get(url).send().await.unwrap().json().await.unwrap()
 }
 
+/// GETs `url` and returns the body as text.
+pub async fn get_text(url: impl reqwest::IntoUrl) -> String {
+    http().get(url).send().await.unwrap().text().await.unwrap()
+}
+
 /// Creates a room; returns (id, facilitator token).
 pub async fn create_room(base: &str, body: Value) -> (String, String) {
     let r = http()
