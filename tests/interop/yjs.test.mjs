@@ -30,15 +30,21 @@ function until(what, pred, ms = 15000) {
   });
 }
 
+// A free room with Ada and Bob joined and their stock clients synced.
+async function pairInRoom(server) {
+  const { id } = await api(server.url, 'POST', '/api/rooms', { mode: 'free' });
+  const a = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Ada' });
+  const b = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Bob' });
+  const ada = client(server.url, id, a.token);
+  const bob = client(server.url, id, b.token);
+  await until('both synced', () => ada.provider.synced && bob.provider.synced);
+  return { id, ada, bob };
+}
+
 test('two stock Yjs clients edit through the server and converge', async () => {
   const server = await startServer();
   try {
-    const { id } = await api(server.url, 'POST', '/api/rooms', { mode: 'free' });
-    const a = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Ada' });
-    const b = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Bob' });
-    const ada = client(server.url, id, a.token);
-    const bob = client(server.url, id, b.token);
-    await until('both synced', () => ada.provider.synced && bob.provider.synced);
+    const { id, ada, bob } = await pairInRoom(server);
     assert.equal(ada.text.toString(), bob.text.toString(), 'same starter text');
     for (let i = 0; i < 50; i++) {
       ada.text.insert(0, 'a');
@@ -61,12 +67,7 @@ test('two stock Yjs clients edit through the server and converge', async () => {
 test('offline edits of a stock client merge on reconnect', async () => {
   const server = await startServer();
   try {
-    const { id } = await api(server.url, 'POST', '/api/rooms', { mode: 'free' });
-    const a = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Ada' });
-    const b = await api(server.url, 'POST', `/api/rooms/${id}/join`, { name: 'Bob' });
-    const ada = client(server.url, id, a.token);
-    const bob = client(server.url, id, b.token);
-    await until('synced', () => ada.provider.synced && bob.provider.synced);
+    const { ada, bob } = await pairInRoom(server);
     ada.provider.disconnect();
     ada.text.insert(0, 'OFFLINE ');
     bob.text.insert(0, 'ONLINE ');
