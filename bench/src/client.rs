@@ -269,6 +269,35 @@ pub async fn sync_until_step2(doc: &Doc, sink: &mut WsSink, stream: &mut WsStrea
     }
 }
 
+/// Replaces the `solution` text of a room through a sync client (client id
+/// `client_id`, as participant `joined`), and returns once the server has stored it.
+pub async fn replace_solution(
+    api: &Api,
+    joined: &Joined,
+    client_id: u64,
+    solution: &str,
+) -> Result<()> {
+    use yrs::Text;
+    let doc = new_doc(client_id);
+    let (mut sink, mut stream) = connect_synced(&api.sync_url(joined), &doc).await?;
+    let update = {
+        let text = doc.get_or_insert_text(TEXT);
+        let mut txn = doc.transact_mut();
+        let len = text.len(&txn);
+        text.remove_range(&mut txn, 0, len);
+        text.insert(&mut txn, 0, solution);
+        txn.encode_update_v1()
+    };
+    sink.send(Message::Binary(update_frame(update).into()))
+        .await?;
+    // The server handles a connection's messages in order: once our next step 1 is
+    // answered, the update has been applied and stored.
+    sink.send(Message::Binary(step1_frame(&doc).into())).await?;
+    sync_until_step2(&doc, &mut sink, &mut stream).await?;
+    let _ = sink.close().await;
+    Ok(())
+}
+
 /// The document's shared text.
 pub fn text_of(doc: &Doc) -> String {
     use yrs::GetString;

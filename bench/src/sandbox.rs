@@ -12,16 +12,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::StreamExt;
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 use tokio::sync::{Mutex, mpsc};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
-use yrs::{Text, Transact};
 
 use crate::Config;
-use crate::client::{self, Api, Joined, TEXT};
+use crate::client::{self, Api, Joined};
 use crate::server::{self, RandoriOptions};
 use crate::sys::{self, now_us, round1, round3};
 
@@ -156,24 +155,7 @@ struct Room {
 async fn prepare_room(api: &Api, kata: &KataJob, client_id: u64) -> Result<Room> {
     let room = api.create_room(Some(&kata.slug)).await?;
     let joined = api.join(&room, "bench").await?;
-    let doc = client::new_doc(client_id);
-    let (mut sink, mut stream) = client::connect_synced(&api.sync_url(&joined), &doc).await?;
-    let update = {
-        let text = doc.get_or_insert_text(TEXT);
-        let mut txn = doc.transact_mut();
-        let len = text.len(&txn);
-        text.remove_range(&mut txn, 0, len);
-        text.insert(&mut txn, 0, &kata.reference);
-        txn.encode_update_v1()
-    };
-    sink.send(Message::Binary(client::update_frame(update).into()))
-        .await?;
-    // The server handles a connection's messages in order: once our next step 1 is
-    // answered, the update has been applied and stored.
-    sink.send(Message::Binary(client::step1_frame(&doc).into()))
-        .await?;
-    client::sync_until_step2(&doc, &mut sink, &mut stream).await?;
-    let _ = sink.close().await;
+    client::replace_solution(api, &joined, client_id, &kata.reference).await?;
 
     let events = client::connect(&api.events_url(&joined)).await?;
     let (_events_sink, mut events_stream) = events.split();

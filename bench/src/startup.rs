@@ -7,11 +7,9 @@ use std::time::Instant;
 use anyhow::{Result, bail};
 use futures_util::SinkExt;
 use serde_json::{Value, json};
-use tokio_tungstenite::tungstenite::Message;
-use yrs::{Text, Transact};
 
 use crate::Config;
-use crate::client::{self, Api, TEXT};
+use crate::client::{self, Api};
 use crate::server::{self, RandoriOptions};
 use crate::sys::{self, round3};
 
@@ -31,22 +29,7 @@ pub async fn run(cfg: &Config, runs: usize) -> Result<Value> {
     let api = Api::new(server.http());
     let room = api.create_room(Some("fizzbuzz")).await?;
     let joined = api.join(&room, "bench").await?;
-    let doc = client::new_doc(5_000_001);
-    let (mut sink, mut stream) = client::connect_synced(&api.sync_url(&joined), &doc).await?;
-    let update = {
-        let text = doc.get_or_insert_text(TEXT);
-        let mut txn = doc.transact_mut();
-        let len = text.len(&txn);
-        text.remove_range(&mut txn, 0, len);
-        text.insert(&mut txn, 0, &reference);
-        txn.encode_update_v1()
-    };
-    sink.send(Message::Binary(client::update_frame(update).into()))
-        .await?;
-    sink.send(Message::Binary(client::step1_frame(&doc).into()))
-        .await?;
-    client::sync_until_step2(&doc, &mut sink, &mut stream).await?;
-    let _ = sink.close().await;
+    client::replace_solution(&api, &joined, 5_000_001, &reference).await?;
     let warm = api.submit_wait(&joined).await?;
     if warm["verdict"] != "passed" {
         bail!(
