@@ -21,6 +21,7 @@ RUN mkdir -p build && cd server/guest/python \
 FROM rust:1.95-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
+COPY core/ core/
 COPY server/ server/
 COPY bench/ bench/
 RUN cargo build --release --locked --bin randori

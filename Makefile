@@ -7,7 +7,7 @@ CARGO ?= cargo
 # Compiled-sandbox cache shared by every test server (compiling it takes seconds).
 export RANDORI_CACHE_DIR ?= $(CURDIR)/target/randori-cache
 
-.PHONY: run test build guest web release guest-tests kata-check chromium browser-tests interop-tests bench clean
+.PHONY: run test build guest web release guest-tests web-tests kata-check chromium browser-tests interop-tests bench clean
 
 ## run: build everything (release) and serve on http://127.0.0.1:8080
 run: guest web release
@@ -29,15 +29,20 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 release:
 	$(CARGO) build --release --bin randori
 
-## test: the whole suite (Rust unit + integration, guest, katas, JS interop, browser)
+## test: the whole suite (Rust unit + integration, guest, web units, katas, JS interop, browser)
 test: guest web
 	$(CARGO) build --bin randori
 	$(CARGO) test --workspace -- --test-threads 2
-	$(MAKE) guest-tests kata-check interop-tests browser-tests
+	$(MAKE) guest-tests web-tests kata-check interop-tests browser-tests
 	@echo "make test: all suites passed"
 
 guest-tests:
 	python3 -m unittest server/guest/python/test_runner_native.py
+
+## web-tests: the web client's type check (generated protocol types included) and
+## the unit tests of its pure functions (node --test).
+web-tests: web/node_modules/.installed
+	cd web && npm run typecheck && npm test
 
 kata-check:
 	./target/debug/randori kata check --guest-wasm build/runner.wasm --cache-dir $(RANDORI_CACHE_DIR)
@@ -59,8 +64,8 @@ bench: guest release tests/node_modules/.installed
 	./bench/run.sh
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (default 60) seconds; fails on a crash.
-## The targets build protocol.rs and docsync.rs alone (not wasmtime); see fuzz/ and
-## docs/reliability.md. FUZZ_FLAGS=-O fuzzes release semantics (no overflow checks).
+## The targets depend on randori-core alone (no wasmtime, tokio or SQLite); see fuzz/
+## and docs/reliability.md. FUZZ_FLAGS=-O fuzzes release semantics (no overflow checks).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= sync_decode room_messages
 FUZZ_FLAGS ?=

@@ -32,17 +32,7 @@ use yrs::{Doc, GetString, ReadTxn, Text, Transact, Update};
 
 mod panics;
 
-#[allow(dead_code)]
-#[path = "../../server/src/protocol.rs"]
-mod protocol;
-
-#[allow(dead_code)]
-#[path = "../../server/src/update_bounds.rs"]
-mod update_bounds;
-
-#[allow(dead_code)]
-#[path = "../../server/src/docsync.rs"]
-mod docsync;
+use randori_core::sync::{docsync, protocol};
 
 use docsync::{Effect, SOLUTION, SharedDoc, TESTS};
 use protocol::{ClientMessage, decode_frame};

@@ -7,13 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 mod panics;
 
-#[allow(dead_code)]
-#[path = "../../server/src/protocol.rs"]
-mod protocol;
-
-#[allow(dead_code)]
-#[path = "../../server/src/update_bounds.rs"]
-mod update_bounds;
+use randori_core::sync::protocol;
 
 use protocol::{ClientMessage, decode_frame};
 

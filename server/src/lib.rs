@@ -5,46 +5,37 @@
 //! driver and navigator and moves the keyboard with the role; solutions run in a
 //! wasmtime sandbox and are judged on the host.
 //!
-//! Layout: a pure core (no I/O, unit-tested) under thin shells.
+//! Every rule lives in the pure `randori-core` crate (sync codec and room document,
+//! rotation, kata format, verdicts, events): it decides and returns an effect. This
+//! crate is the shell that does the I/O, one folder per concern, and dependencies
+//! point one way: `http` and `ws` (handlers) -> `app` (state) -> `room`, `runs`,
+//! `store`, `katas` (services) -> `randori_core`.
 //!
-//! Pure core:
-//! - [`protocol`]: the y-websocket wire format, decoded and validated;
-//!   [`update_bounds`]: what decoding an update may cost, checked first.
-//! - [`docsync`]: a room's document and presence, and what each message does to them.
-//! - [`rotation`]: the driver/navigator state machine (time passed in).
-//! - [`kata::spec`], [`kata::compare`]: the kata format, and value comparison.
-//! - [`verdict`]: the run model; how sandbox outcomes become verdicts and lights.
-//! - [`ratelimit`], [`tokens`], [`clock`]: token buckets, secrets, testable time.
-//!
-//! Shells:
+//! - [`http`]: the JSON API under `/api` (rooms, katas, runs); unknown paths 404.
+//! - [`ws`]: the two websockets of a room (`sync`: y-websocket; `events`: JSON), and
+//!   [`ws::limits`], the one home of their close codes, timeouts and frame limits.
+//! - [`app`]: the server's state ([`app::state::AppState`]), flags
+//!   ([`app::config`]), metrics and the testable clock.
+//! - [`server`]: the wiring: builds the services, the state and the router, listens,
+//!   and shuts down cleanly (the one module that knows every layer).
+//! - [`room`]: a loaded room (one lock, never held across `.await`) and its
+//!   [`room::registry`], which loads and unloads rooms.
+//! - [`runs`]: the run queue and the life of a run in a room; [`runs::judge`] runs a
+//!   job in the [`runs::sandbox`] (wasmtime); [`runs::oracle`] keeps a kata's
+//!   generator and reference warm.
 //! - [`store`]: SQLite, one writer thread with group commit.
-//! - [`room`], [`rooms`]: a loaded room (one lock, never held across `.await`) and
-//!   the registry that loads and unloads rooms.
-//! - [`sync_socket`], [`events_socket`]: the two websockets of a room.
-//! - [`sandbox`]: wasmtime; [`judge`]: runs a job in it; [`oracle`]: a kata's
-//!   generator and reference, kept warm; [`runs`]: the queue and the life of a run
-//!   in a room.
-//! - [`api`], [`server`], [`config`], [`metrics`]: HTTP, wiring, flags, metrics.
+//! - [`katas`]: the kata library on disk (loading, reloading, what clients may see).
+//! - [`cli`]: the `randori` commands (`serve`, `test`, `kata check/new/submit`).
+//! - [`ratelimit`], [`tokens`]: token buckets per address, and secrets.
 
-pub mod api;
-pub mod clock;
-pub mod config;
-pub mod docsync;
-pub mod events_socket;
-pub mod judge;
-pub mod kata;
-pub mod metrics;
-pub mod oracle;
-pub mod protocol;
+pub mod app;
+pub mod cli;
+pub mod http;
+pub mod katas;
 pub mod ratelimit;
 pub mod room;
-pub mod rooms;
-pub mod rotation;
 pub mod runs;
-pub mod sandbox;
 pub mod server;
 pub mod store;
-pub mod sync_socket;
 pub mod tokens;
-pub mod update_bounds;
-pub mod verdict;
+pub mod ws;

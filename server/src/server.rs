@@ -1,9 +1,10 @@
-//! Wiring: builds the services, the router, listens, and shuts down cleanly.
+//! Wiring: builds the services and the state, the router, listens, and shuts down
+//! cleanly. The one module that knows every layer.
 //!
 //! On SIGINT/SIGTERM: stop accepting, close every websocket with a close frame,
 //! compact loaded rooms, and wait for storage to commit everything queued.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -14,51 +15,19 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::clock::Clock;
-use crate::config::ServeConfig;
-use crate::kata::KataLibrary;
-use crate::metrics::Metrics;
+use crate::app::clock::Clock;
+use crate::app::config::ServeConfig;
+use crate::katas::KataLibrary;
+use crate::app::metrics::Metrics;
 use crate::ratelimit::PerAddress;
 use crate::room::RoomContext;
-use crate::rooms::Rooms;
+use crate::room::registry::Rooms;
 use crate::runs::RunService;
 use crate::store::Store;
+use crate::app::state::AppState;
 
 /// How long shutdown waits for websocket tasks to send their close frames.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
-
-/// Everything a handler may need. One per server.
-pub struct AppState {
-    pub config: ServeConfig,
-    pub store: Store,
-    pub rooms: Arc<Rooms>,
-    pub metrics: Arc<Metrics>,
-    pub clock: Clock,
-    pub katas: KataLibrary,
-    pub runs: RunService,
-    /// Cancelled on shutdown: every websocket task watches it.
-    pub shutdown: CancellationToken,
-    /// The address actually bound (port 0 resolves to a real port).
-    pub local_addr: SocketAddr,
-    room_creation: Mutex<PerAddress>,
-}
-
-impl AppState {
-    pub fn allow_room_creation(&self, addr: IpAddr) -> bool {
-        self.room_creation
-            .lock()
-            .expect("rate limit lock")
-            .allow(addr, tokio::time::Instant::now())
-    }
-
-    /// Base URL for join links.
-    pub fn public_url(&self) -> String {
-        match &self.config.public_url {
-            Some(url) => url.trim_end_matches('/').to_string(),
-            None => format!("http://{}", self.local_addr),
-        }
-    }
-}
 
 /// A started server.
 pub struct Server {
@@ -74,8 +43,8 @@ impl Server {
             .with_context(|| format!("opening storage in {}", config.data_dir.display()))?;
         let metrics = Arc::new(Metrics::default());
         let clock = Clock::new();
-        let katas = KataLibrary::load(&config.katas_dir);
-        let runs = RunService::start(&config, metrics.clone())
+        let katas = Arc::new(KataLibrary::load(&config.katas_dir));
+        let runs = RunService::start(&config, katas.clone(), store.clone(), clock, metrics.clone())
             .await
             .context("starting the sandbox")?;
         let listener = listen(config.addr).with_context(|| format!("binding {}", config.addr))?;
@@ -156,7 +125,7 @@ fn router(app: Arc<AppState>) -> Router {
     let web = app.config.web_dir.clone();
     let index = web.join("index.html");
     let static_files = ServeDir::new(&web).fallback(ServeFile::new(index));
-    crate::api::routes()
+    crate::http::routes()
         .fallback_service(static_files)
         .with_state(app)
 }

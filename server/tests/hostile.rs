@@ -6,12 +6,12 @@ mod common;
 
 use std::sync::Arc;
 
-use randori::judge::{self, Job};
-use randori::kata::Kata;
-use randori::oracle::OracleThread;
-use randori::verdict::Status;
+use randori::runs::judge::{self, Job};
+use randori::katas::Kata;
+use randori::runs::oracle::OracleThread;
+use randori_core::verdict::RowStatus;
 
-fn status_name(s: Status) -> String {
+fn status_name(s: RowStatus) -> String {
     serde_json::to_value(s)
         .unwrap()
         .as_str()
@@ -73,7 +73,7 @@ async fn every_hostile_solution_gets_its_verdict() {
             judged
                 .rows
                 .iter()
-                .all(|r| r.status != Status::InternalError),
+                .all(|r| r.status != RowStatus::InternalError),
             "{name}: {:?}",
             judged.rows
         );
@@ -82,12 +82,12 @@ async fn every_hostile_solution_gets_its_verdict() {
             let first_bad = judged
                 .rows
                 .iter()
-                .position(|r| r.status == Status::TimedOut)
+                .position(|r| r.status == RowStatus::TimedOut)
                 .unwrap();
             assert!(
                 judged.rows[first_bad + 1..]
                     .iter()
-                    .all(|r| r.status == Status::NotRun),
+                    .all(|r| r.status == RowStatus::NotRun),
                 "{name}"
             );
         }

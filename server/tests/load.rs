@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
-use randori::config::ServeConfig;
+use randori::app::config::ServeConfig;
 use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
@@ -1290,8 +1290,8 @@ async fn an_edit_after_a_refused_edit_never_diverges_the_server_from_its_peers()
 /// reports `Effect::Nothing`: the change is neither stored nor broadcast.
 #[test]
 fn shared_doc_changes_only_with_an_applied_effect() {
-    use randori::docsync::{Effect, SOLUTION, SharedDoc};
-    use randori::protocol::decode_frame;
+    use randori_core::sync::docsync::{Effect, SOLUTION, SharedDoc};
+    use randori_core::sync::protocol::decode_frame;
     let mut shared = SharedDoc::new();
     let one = |frame: Vec<u8>| decode_frame(&frame).unwrap().into_iter().next().unwrap();
     // A first client writes "hello"; the server and a second client have it.
@@ -1345,8 +1345,8 @@ fn shared_doc_changes_only_with_an_applied_effect() {
 /// drops the text the server shows and judges.
 #[test]
 fn an_update_overlapping_squatted_clocks_leaves_storage_and_live_document_equal() {
-    use randori::docsync::{Effect, SOLUTION, SharedDoc};
-    use randori::protocol::decode_frame;
+    use randori_core::sync::docsync::{Effect, SOLUTION, SharedDoc};
+    use randori_core::sync::protocol::decode_frame;
     let mut shared = SharedDoc::new();
     let mut stored = Vec::new();
     // Client 1's clocks 0..5 as a GC block (1 client, 1 block, client 1, clock 0,
@@ -1394,7 +1394,7 @@ fn an_update_overlapping_squatted_clocks_leaves_storage_and_live_document_equal(
 /// a document each.
 #[test]
 fn tiny_frames_declaring_huge_counts_do_not_touch_memory() {
-    use randori::protocol::decode_frame;
+    use randori_core::sync::protocol::decode_frame;
     let _serial = SERIAL.blocking_lock();
     let varuint = |mut n: u64| {
         let mut out = Vec::new();

@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 use std::sync::Arc;
 
-use randori::kata::Kata;
-use randori::kata::spec::Expected;
-use randori::oracle::Oracles;
+use randori::katas::Kata;
+use randori_core::kata::spec::Expected;
+use randori::runs::oracle::Oracles;
 use serde_json::json;
 
 fn kata(dir: &Path) -> Arc<Kata> {
@@ -104,8 +104,8 @@ async fn a_failing_oracle_is_dropped_and_says_why() {
     );
 }
 
-fn submit(kata: &Arc<Kata>, solution: &str) -> randori::judge::Job {
-    randori::judge::Job::Submit {
+fn submit(kata: &Arc<Kata>, solution: &str) -> randori::runs::judge::Job {
+    randori::runs::judge::Job::Submit {
         solution: solution.into(),
         kata: kata.clone(),
         language: "python".into(),
@@ -119,9 +119,9 @@ fn submit(kata: &Arc<Kata>, solution: &str) -> randori::judge::Job {
 /// next submission still gets exactly its own.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_oracle_thread_serves_submissions_in_turn() {
-    use randori::judge;
-    use randori::oracle::OracleThread;
-    use randori::verdict::Status;
+    use randori::runs::judge;
+    use randori::runs::oracle::OracleThread;
+    use randori_core::verdict::RowStatus;
     let sandbox = Arc::new(common::sandbox(8));
     let oracle = OracleThread::start(sandbox.clone(), 2, "oracle".into()).unwrap();
     let good = kata(&common::repo_root().join("katas/fizzbuzz"));
@@ -129,7 +129,7 @@ async fn the_oracle_thread_serves_submissions_in_turn() {
 
     let broken = fizzbuzz_with("def fizzbuzz(n):\n    raise ValueError('no')\n");
     let judged = judge::run_with(&sandbox, &oracle, &submit(&broken, &reference)).await;
-    assert_eq!(judged.outcome.verdict, Status::InternalError);
+    assert_eq!(judged.outcome.verdict, RowStatus::InternalError);
     let why = judged.rows[0].message.clone().unwrap_or_default();
     assert!(
         why.contains("the reference raised on random case 0"),
@@ -139,14 +139,14 @@ async fn the_oracle_thread_serves_submissions_in_turn() {
     let judged = judge::run_with(&sandbox, &oracle, &submit(&good, "def fizzbuzz(:\n")).await;
     assert_eq!(
         judged.outcome.verdict,
-        Status::Error,
+        RowStatus::Error,
         "a syntax error is the solution's"
     );
     for _ in 0..3 {
         let judged = judge::run_with(&sandbox, &oracle, &submit(&good, &reference)).await;
         assert_eq!(
             judged.outcome.verdict,
-            Status::Passed,
+            RowStatus::Passed,
             "{:?}",
             judged.outcome
         );

@@ -124,7 +124,7 @@ async fn facilitator_actions_need_the_token() {
 #[tokio::test]
 async fn room_creation_is_rate_limited_per_address() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
     config.rooms_per_minute = 3;
     let server = start_with(config).await;
     let base = format!("http://{}", server.addr);
@@ -249,7 +249,7 @@ async fn a_restart_keeps_the_turn_and_its_remaining_time() {
 async fn websocket_origin_is_checked_against_the_allow_list() {
     use tokio_tungstenite::tungstenite::client::IntoClientRequest;
     let dir = tempfile::tempdir().unwrap();
-    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
     config.allowed_origins = vec!["https://dojo.example.org".into()];
     let server = start_with(config).await;
     let base = format!("http://{}", server.addr);

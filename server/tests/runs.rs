@@ -176,7 +176,7 @@ const ENDLESS: &str = "def fizzbuzz(n):\n    while True:\n        pass\n";
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_queue_answers_busy_at_once_and_other_rooms_keep_editing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
     config.workers = Some(1);
     config.queue_capacity = 1;
     let server = start_with(config).await;

@@ -128,7 +128,7 @@ async fn malformed_and_oversize_frames_close_only_their_connection() {
 #[tokio::test]
 async fn over_rate_clients_are_closed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
     config.max_messages_per_second = 20;
     let server = start_with(config).await;
     let base = format!("http://{}", server.addr);
@@ -212,7 +212,7 @@ async fn offline_edits_merge_on_reconnect() {
 #[tokio::test]
 async fn idle_rooms_unload_and_reload() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = randori::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
     config.room_idle_seconds = 0;
     let server = start_with(config).await;
     let base = format!("http://{}", server.addr);

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use randori::clock::Clock;
-use randori::metrics::Metrics;
+use randori::app::clock::Clock;
+use randori::app::metrics::Metrics;
 use randori::room::RoomContext;
-use randori::rooms::{NewRoom, Rooms};
-use randori::rotation::{Action, RotationSettings};
+use randori::room::registry::{NewRoom, Rooms};
+use randori_core::rotation::{Action, RotationSettings};
 use randori::store::Store;
 use serde_json::Value;
 
@@ -67,7 +67,7 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
         .unwrap();
 
     let view = room.rotation_action(Action::Start).await.unwrap();
-    assert_eq!(view["driver"], ada.as_str());
+    assert_eq!(view.driver.as_deref(), Some(ada.as_str()));
     tokio::time::advance(Duration::from_secs(61)).await;
     let warning = next_event(&mut rx, "warning", None).await;
     assert!(warning["remaining_ms"].as_u64().unwrap() <= 60_000);
@@ -78,19 +78,19 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
 
     // Pause keeps the remaining time exactly, however long the pause.
     let paused = room.rotation_action(Action::Pause).await.unwrap();
-    let remaining = paused["remaining_ms"].as_u64().unwrap();
+    let remaining = paused.remaining_ms;
     tokio::time::advance(Duration::from_secs(3600)).await;
     assert_eq!(
-        room.rotation_view()["remaining_ms"].as_u64().unwrap(),
+        room.rotation_view().remaining_ms,
         remaining
     );
     assert_eq!(
-        room.rotation_view()["driver"],
-        bob.as_str(),
+        room.rotation_view().driver.as_deref(),
+        Some(bob.as_str()),
         "no rotation while paused"
     );
     let resumed = room.rotation_action(Action::Resume).await.unwrap();
-    assert_eq!(resumed["remaining_ms"].as_u64().unwrap(), remaining);
+    assert_eq!(resumed.remaining_ms, remaining);
     tokio::time::advance(Duration::from_millis(remaining + 10)).await;
     let rotated = next_event(&mut rx, "rotation", Some("time_up")).await;
     assert_eq!(rotated["rotation"]["driver"], ada.as_str());

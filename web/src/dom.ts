@@ -56,24 +56,6 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
   return root.querySelector<T>(`[data-testid="${id}"]`)
 }
 
-/** "Ada Lovelace" → "AL", "bob" → "B". */
-export function initials(name: string | null | undefined): string {
-  if (!name) return '?'
-  const parts = name.trim().split(/\s+/).filter(Boolean)
-  if (parts.length === 0) return '?'
-  if (parts.length === 1) return [...parts[0]].slice(0, 2).join('').toUpperCase()
-  return ([...parts[0]][0] + [...parts[parts.length - 1]][0]).toUpperCase()
-}
-
-/** A stable, readable colour for a participant id or name. */
-export function colourFor(key: string): { color: string; colorLight: string } {
-  let hash = 0
-  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0
-  const palette = ['#d1242f', '#0969da', '#1a7f37', '#8250df', '#bc4c00', '#bf3989', '#0a7b83', '#6e40c9', '#9a6700', '#cf222e']
-  const color = palette[Math.abs(hash) % palette.length]
-  return { color, colorLight: color + '33' }
-}
-
 /** Announce a message to screen readers and show it briefly as a toast. */
 export function toast(message: string, kind: 'info' | 'error' | 'success' = 'info'): void {
   let region = document.getElementById('toasts')
@@ -105,11 +87,4 @@ export async function copyText(text: string): Promise<boolean> {
     ta.remove()
     return ok
   }
-}
-
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000))
-  const m = Math.floor(total / 60)
-  const s = total % 60
-  return `${m}:${String(s).padStart(2, '0')}`
 }

@@ -1,24 +1,12 @@
 // The JSON events socket /rooms/{id}/events, reconnecting with exponential backoff.
 
-import { wsUrl, type Room, type Rotation, type Run, type RunKind } from './api'
+import type { ClientCommand, RoomEvent } from './generated/protocol'
+import { wsUrl } from './links'
 
-export type ServerEvent =
-  | { type: 'hello'; you: { participant_id: string; name: string } | null; room: Room }
-  | { type: 'room'; room: Room }
-  | { type: 'rotation'; rotation: Rotation; reason?: string }
-  | { type: 'warning'; remaining_ms: number }
-  | { type: 'time_up'; rotation: Rotation }
-  | { type: 'run_queued'; run: Run; queue_position?: number }
-  | { type: 'run_started'; run: Run }
-  | { type: 'run_finished'; run: Run }
-  | { type: 'edit_refused'; reason: string; participant?: string | null }
-  | { type: 'error'; message: string }
-  | { type: 'pong'; server_time_ms?: number }
-
-export type ClientEvent =
-  | { type: 'run'; kind: RunKind }
-  | { type: 'rotation'; action: string; facilitator_token: string; [k: string]: unknown }
-  | { type: 'ping' }
+/** What the server sends (generated from the Rust `RoomEvent`). */
+export type ServerEvent = RoomEvent
+/** What the client sends (generated from the Rust `ClientCommand`). */
+export type ClientEvent = ClientCommand
 
 export type EventsState =
   | { kind: 'connecting'; attempt: number }

@@ -1,50 +1,9 @@
 // The session's traffic-light strip and the results panel of one run.
 
-import type { CaseResult, Light, Run } from './api'
-import { h, initials, replace } from './dom'
-
-export const LIGHT_ICON: Record<Light, string> = { green: '✔', red: '✖', amber: '⚠' }
-
-const STATUS_ICON: Record<string, string> = {
-  passed: '✔',
-  failed: '✖',
-  error: '⚠',
-  timed_out: '⏱',
-  out_of_memory: '⚠',
-  not_run: '○',
-  internal_error: '⚠',
-}
-
-const STATUS_WORD: Record<string, string> = {
-  passed: 'passed',
-  failed: 'failed',
-  error: 'error',
-  timed_out: 'timed out',
-  out_of_memory: 'out of memory',
-  not_run: 'not run',
-  internal_error: 'internal error',
-}
-
-export type NameOf = (participantId: string | null | undefined) => string
-
-export function lightOf(run: Run): Light {
-  if (run.light === 'green' || run.light === 'red' || run.light === 'amber') return run.light
-  if (run.verdict === 'passed') return 'green'
-  if (run.verdict === 'failed') return 'red'
-  return 'amber'
-}
-
-export function statusWord(s: string | null | undefined): string {
-  return s ? (STATUS_WORD[s] ?? s.replace(/_/g, ' ')) : ''
-}
-
-export function runTitle(run: Run, nameOf: NameOf): string {
-  const who = nameOf(run.driver ?? run.requested_by)
-  const kind = run.kind === 'submit' ? 'Submission' : 'Test run'
-  if (run.status !== 'done') return `${kind} by ${who}: ${run.status}`
-  const light = lightOf(run)
-  return `${kind} by ${who}, turn ${run.turn}: ${light} (${statusWord(run.verdict)})${run.summary ? `, ${run.summary}` : ''}`
-}
+import type { CaseResult, Run } from './api'
+import { h, replace } from './dom'
+import { initials } from './format'
+import { LIGHT_ICON, STATUS_ICON, lightOf, runTitle, showInput, showValue, statusWord, type NameOf } from './run-format'
 
 export interface LightStripOptions {
   onSelect?: (run: Run) => void
@@ -116,45 +75,6 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
   }
   replace(el, ...items)
   el.dataset.count = String(done.length + hidden)
-}
-
-function showValue(v: unknown): string {
-  if (v === undefined) return ''
-  if (typeof v === 'string') return JSON.stringify(v)
-  try {
-    const compact = JSON.stringify(v)
-    return compact.length > 80 ? JSON.stringify(v, null, 2) : compact
-  } catch {
-    return String(v)
-  }
-}
-
-const compactJson = (v: unknown) => {
-  try {
-    return JSON.stringify(v)
-  } catch {
-    return String(v)
-  }
-}
-
-/**
- * A case input as code: {"args": [3]} → fizzbuzz(3); {"init": [], "calls": [["roll", [5]]]}
- * → Game() / .roll(5). Anything else as JSON.
- */
-export function showInput(input: unknown, entry: string | null = null): string {
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const o = input as Record<string, unknown>
-    const args = (a: unknown) => (Array.isArray(a) ? a.map(compactJson).join(', ') : compactJson(a))
-    if (Array.isArray(o.args) && Object.keys(o).length === 1) return `${entry ?? ''}(${args(o.args)})`
-    if (Array.isArray(o.calls)) {
-      const lines = [`${entry ?? 'obj'}(${args(o.init ?? [])})`]
-      for (const call of o.calls) {
-        if (Array.isArray(call)) lines.push(`.${String(call[0])}(${args(call[1] ?? [])})${call.length > 2 ? ` → ${compactJson(call[2])}` : ''}`)
-      }
-      return lines.join('\n')
-    }
-  }
-  return showValue(input)
 }
 
 function caseRow(c: CaseResult, entry: string | null): HTMLElement {

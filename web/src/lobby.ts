@@ -1,18 +1,10 @@
 // The lobby: kata catalogue, create a room, join a room, recent rooms.
 
-import { api, ApiError, facilitatorUrl, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
+import { api, ApiError, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
 import { copyText, h, replace, toast } from './dom'
+import { facilitatorUrl, parseRoomRef } from './links'
 import { markdownInto } from './markdown'
 import { store } from './storage'
-
-/** Accept a room id or any link containing /r/{id}. */
-export function parseRoomRef(input: string): string | null {
-  const text = input.trim()
-  if (!text) return null
-  const m = text.match(/\/r\/([^/?#\s]+)/)
-  const id = m ? decodeURIComponent(m[1]) : text
-  return /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : null
-}
 
 function pageHeader(): HTMLElement {
   return h(

@@ -1,28 +1,12 @@
-// Entry point and router: "/", "/r/{id}", "/r/{id}/projector".
+// Entry point: route location.pathname (routes.ts) to the lobby, a room, a projector or
+// the not-found page.
 
 import './styles.css'
 import { h, replace } from './dom'
 import { pageHeader, renderLobby } from './lobby'
 import { renderProjector } from './projector'
-import { renderRoom } from './room'
-
-export type Route = { page: 'lobby' } | { page: 'room'; id: string } | { page: 'projector'; id: string } | { page: 'not-found' }
-
-export function route(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, '') || '/'
-  if (path === '/' || path === '/index.html') return { page: 'lobby' }
-  const m = path.match(/^\/r\/([^/]+)(\/projector)?$/)
-  if (m) {
-    let id: string
-    try {
-      id = decodeURIComponent(m[1])
-    } catch {
-      return { page: 'not-found' }
-    }
-    return m[2] ? { page: 'projector', id } : { page: 'room', id }
-  }
-  return { page: 'not-found' }
-}
+import { renderRoom } from './room/page'
+import { route } from './routes'
 
 function renderNotFound(app: HTMLElement): void {
   document.title = 'Not found · Randori'

@@ -1,17 +1,22 @@
 // The projector page /r/{id}/projector: a read-only, large-type view for the room's wall.
 
 import qrcode from 'qrcode-generator'
-import { api, ApiError, joinUrl, type Room, type Rotation, type Run } from './api'
+import { api, ApiError, type Room, type Rotation, type Run } from './api'
 import { beep, unlockAudioOnGesture } from './alerts'
-import { Countdown, ServerClock } from './countdown'
-import { colourFor, h, initials, replace } from './dom'
+import { ServerClock } from './clock'
+import { Countdown } from './countdown'
+import { h, replace } from './dom'
+import { colourFor, initials } from './format'
 import { CodeEditor } from './editor'
 import { EventsSocket, type EventsState, type ServerEvent } from './events'
-import { LIGHT_ICON, lightOf, renderLights, statusWord } from './lights'
+import { renderLights } from './lights'
+import { joinUrl } from './links'
 import { participantMap, rolesOf } from './roles'
-import { renderUnknownRoom } from './room'
+import { renderUnknownRoom } from './room/notices'
+import { LIGHT_ICON, lightOf, statusWord } from './run-format'
 import { store } from './storage'
-import { SyncManager, TEXT_NAMES, type SyncStatus, type TextName } from './sync'
+import { SyncManager, type SyncStatus } from './sync'
+import { FILE_LABELS, TEXT_NAMES, type TextName } from './texts'
 
 export function qrSvg(text: string): string {
   const qr = qrcode(0, 'M')
@@ -71,7 +76,7 @@ function startProjector(app: HTMLElement, initial: Room): void {
   const codeRow = h('section', { class: 'proj-code', 'aria-label': 'Code' })
   for (const n of TEXT_NAMES) {
     const parent = h('div', { class: 'proj-editor', testid: `editor-${n}` })
-    codeRow.appendChild(h('div', { class: `proj-file proj-file-${n}` }, h('h2', { class: 'proj-file-name' }, n === 'solution' ? 'solution.py' : 'test_solution.py'), parent))
+    codeRow.appendChild(h('div', { class: `proj-file proj-file-${n}` }, h('h2', { class: 'proj-file-name' }, FILE_LABELS[n]), parent))
     editors[n] = new CodeEditor({ parent, label: n === 'solution' ? 'Solution code' : 'Test code', readOnly: true, watcher: true })
   }
 

@@ -55,21 +55,13 @@ export function participantMap(room: Room | null): Map<string, Participant> {
 
 /** Participants the facilitator skipped (out of the rotation until unskipped). */
 export function skippedOf(room: Room): Set<string> {
-  const rot = room.rotation
-  if (Array.isArray(rot?.skipped)) return new Set(rot.skipped)
-  // Without the extension: the queue lists eligible people only, so anyone online
-  // who is missing from it must have been skipped.
-  const queue = rot?.queue ?? []
-  if (queue.length === 0) return new Set()
-  const inQueue = new Set(queue)
-  return new Set(room.participants.filter((p) => p.online && !inQueue.has(p.id)).map((p) => p.id))
+  return new Set(room.rotation.skipped)
 }
 
-/** Every participant in rotation order (the `order` extension, else queue then the rest). */
+/** Every participant in rotation order (the server's `order`, then anyone it does not list yet). */
 export function fullOrder(room: Room): string[] {
   const known = new Set(room.participants.map((p) => p.id))
-  const base = Array.isArray(room.rotation?.order) ? room.rotation.order : (room.rotation?.queue ?? [])
-  const out = base.filter((id) => known.has(id))
+  const out = room.rotation.order.filter((id) => known.has(id))
   for (const p of room.participants) if (!out.includes(p.id)) out.push(p.id)
   return out
 }

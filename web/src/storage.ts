@@ -1,5 +1,7 @@
 // Everything this browser remembers, in localStorage under "randori.*".
 
+import { facilitatorTokenFromHash } from './links'
+
 const PREFIX = 'randori.'
 
 function read<T>(key: string, fallback: T): T {
@@ -69,10 +71,7 @@ export const store = {
 
 /** Pick up `#facilitator=<token>` from the address, store it and clean the address. */
 export function captureFacilitatorHash(roomId: string): void {
-  const hash = location.hash.replace(/^#/, '')
-  if (!hash) return
-  const params = new URLSearchParams(hash)
-  const token = params.get('facilitator')
+  const token = facilitatorTokenFromHash(location.hash)
   if (token) {
     store.setFacilitatorToken(roomId, token)
     history.replaceState(null, '', location.pathname + location.search)

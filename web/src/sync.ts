@@ -6,10 +6,8 @@
 
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { wsUrl } from './api'
-
-export const TEXT_NAMES = ['solution', 'tests'] as const
-export type TextName = (typeof TEXT_NAMES)[number]
+import { wsUrl } from './links'
+import type { TextName } from './texts'
 
 export interface SyncUser {
   id: string

@@ -17,7 +17,7 @@ use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{ClientID, Doc, GetString, ReadTxn, Text, Transact, Update};
 
-use randori::config::ServeConfig;
+use randori::app::config::ServeConfig;
 use randori::server::Server;
 
 /// How long a test waits for something that should happen promptly.
@@ -384,9 +384,9 @@ pub fn binary() -> PathBuf {
 }
 
 /// The real sandbox, with the compiled-component cache the other tests share.
-pub fn sandbox(slots: u32) -> randori::sandbox::Sandbox {
+pub fn sandbox(slots: u32) -> randori::runs::sandbox::Sandbox {
     let root = repo_root();
-    randori::sandbox::Sandbox::load(
+    randori::runs::sandbox::Sandbox::load(
         &root.join("build/runner.wasm"),
         &root.join("target/randori-cache"),
         slots,

@@ -1,0 +1,891 @@
+//! The run model and how sandbox outcomes become verdicts. Pure.
+//!
+//! Everything the guest says is untrusted data: a reply that does not parse is the
+//! solution's problem ("returned an unreadable result"), an expected value is only
+//! ever compared here, on the host, and a hidden case's expected value and input
+//! never enter a result row.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use serde_json::Value;
+
+use crate::kata::compare;
+use crate::kata::spec::{Call, CaseInput, CompareRules, Expected};
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunKind {
+    /// The pair's own tests against their solution.
+    Test,
+    /// The solution against the kata's sample, hidden and random cases.
+    Submit,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    Green,
+    Red,
+    /// The tests did not run: syntax or import error, timeout, memory, crash.
+    Amber,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    Passed,
+    Failed,
+    Error,
+    TimedOut,
+    OutOfMemory,
+    NotRun,
+    /// Our fault, never the user's (sandbox failed to start, ...).
+    InternalError,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Sample,
+    Hidden,
+    Random,
+}
+
+/// One row of a run's results: a test or a case.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
+pub struct ResultRow {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub group: Option<Group>,
+    pub status: RowStatus,
+    /// What went wrong, for people: assertion text, exception, budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<String>,
+    /// Traceback limited to user code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub traceback: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub input: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub expected: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub actual: Option<Value>,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    #[ts(as = "Option<String>", optional)]
+    pub output: String,
+    #[serde(default)]
+    pub output_truncated: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Queued,
+    Running,
+    Done,
+}
+
+/// A run as clients see it and as it is stored.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Run {
+    pub id: String,
+    pub kind: RunKind,
+    pub status: RunStatus,
+    pub requested_by: String,
+    /// Who was driving when the run was requested (for lights coloured by turn).
+    pub driver: Option<String>,
+    pub turn: u32,
+    pub created_at_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub finished_at_ms: Option<u64>,
+    /// The random seed of a submission, to reproduce it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub seed: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub light: Option<Light>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub verdict: Option<RowStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub results: Vec<ResultRow>,
+    /// Time spent in the sandbox.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub duration_ms: Option<u64>,
+}
+
+impl ResultRow {
+    pub fn new(name: impl Into<String>, status: RowStatus) -> Self {
+        ResultRow {
+            name: name.into(),
+            group: None,
+            status,
+            message: None,
+            traceback: None,
+            input: None,
+            expected: None,
+            actual: None,
+            output: String::new(),
+            output_truncated: false,
+        }
+    }
+
+    fn with_message(mut self, m: impl Into<String>) -> Self {
+        self.message = Some(m.into());
+        self
+    }
+}
+
+/// What happened to one call into the sandbox, as the host saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallOutcome {
+    /// The guest answered; its JSON reply, not yet trusted.
+    Replied(String),
+    TimedOut {
+        budget_ms: u64,
+    },
+    OutOfMemory {
+        cap_mb: u64,
+    },
+    /// The instance died (stack overflow, `os._exit`, a trap).
+    Crashed(String),
+    /// The sandbox itself failed.
+    Internal(String),
+}
+
+/// Output and error details the guest attaches to every reply.
+#[derive(Debug, Default, Deserialize)]
+struct GuestReply {
+    #[serde(default)]
+    ok: Option<bool>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    value: Option<Value>,
+    #[serde(default)]
+    values: Option<Vec<Value>>,
+    #[serde(default)]
+    error: Option<GuestError>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    traceback: Option<String>,
+    #[serde(default)]
+    output: String,
+    #[serde(default)]
+    output_truncated: bool,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+struct GuestError {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    traceback: Option<String>,
+    #[serde(default)]
+    line: Option<u64>,
+}
+
+impl GuestError {
+    fn describe(&self) -> String {
+        match (self.kind.is_empty(), self.message.is_empty()) {
+            (true, _) => "the solution raised an exception".to_string(),
+            (false, true) => self.kind.clone(),
+            (false, false) => format!("{}: {}", self.kind, self.message),
+        }
+    }
+}
+
+/// Longest output kept per row (the guest caps it too; this bounds what a forged
+/// reply can make us store).
+const MAX_OUTPUT_CHARS: usize = 8 * 1024;
+
+fn parse_reply(text: &str) -> Option<GuestReply> {
+    let mut reply: GuestReply = serde_json::from_str(text).ok()?;
+    if reply.output.len() > MAX_OUTPUT_CHARS {
+        let mut end = MAX_OUTPUT_CHARS;
+        while !reply.output.is_char_boundary(end) {
+            end -= 1;
+        }
+        reply.output.truncate(end);
+        reply.output_truncated = true;
+    }
+    Some(reply)
+}
+
+const UNREADABLE: &str =
+    "the solution's result could not be read (was the test runner tampered with?)";
+
+/// Turns a failed-to-run outcome into a row; `None` for `Replied`.
+fn trouble_row(name: &str, outcome: &CallOutcome) -> Option<ResultRow> {
+    Some(match outcome {
+        CallOutcome::Replied(_) => return None,
+        CallOutcome::TimedOut { budget_ms } => {
+            ResultRow::new(name, RowStatus::TimedOut).with_message(format!(
+                "took longer than its time budget of {budget_ms} ms (an endless loop, or too slow)"
+            ))
+        }
+        CallOutcome::OutOfMemory { cap_mb } => ResultRow::new(name, RowStatus::OutOfMemory)
+            .with_message(format!("used more than its memory budget of {cap_mb} MiB")),
+        CallOutcome::Crashed(why) => ResultRow::new(name, RowStatus::Error)
+            .with_message(format!("the Python process stopped: {why}")),
+        CallOutcome::Internal(why) => ResultRow::new(name, RowStatus::InternalError).with_message(
+            format!("Randori could not run this (not your code's fault): {why}"),
+        ),
+    })
+}
+
+/// Judges the reply to `load` of a module. `None` when it loaded fine, else the row
+/// explaining why nothing could run.
+pub fn judge_load(what: &str, outcome: &CallOutcome) -> Option<ResultRow> {
+    if let Some(row) = trouble_row(what, outcome) {
+        return Some(row);
+    }
+    let CallOutcome::Replied(text) = outcome else {
+        unreachable!()
+    };
+    let Some(reply) = parse_reply(text) else {
+        return Some(ResultRow::new(what, RowStatus::Error).with_message(UNREADABLE));
+    };
+    if reply.ok == Some(true) {
+        return None;
+    }
+    let error = reply.error.clone().unwrap_or_default();
+    let mut row = ResultRow::new(what, RowStatus::Error).with_message(match error.line {
+        Some(line) => format!("{} (line {line})", error.describe()),
+        None => error.describe(),
+    });
+    row.traceback = error.traceback;
+    row.output = reply.output;
+    row.output_truncated = reply.output_truncated;
+    Some(row)
+}
+
+/// Judges one of the pair's own tests. The guest decides pass or fail here (these
+/// are the pair's own assertions); a forged reply only fools the forger.
+pub fn judge_test(name: &str, outcome: &CallOutcome) -> ResultRow {
+    if let Some(row) = trouble_row(name, outcome) {
+        return row;
+    }
+    let CallOutcome::Replied(text) = outcome else {
+        unreachable!()
+    };
+    let Some(reply) = parse_reply(text) else {
+        return ResultRow::new(name, RowStatus::Error).with_message(UNREADABLE);
+    };
+    let status = match reply.status.as_deref() {
+        Some("passed") => RowStatus::Passed,
+        Some("failed") => RowStatus::Failed,
+        _ if reply
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("MemoryError")) =>
+        {
+            RowStatus::OutOfMemory
+        }
+        _ => RowStatus::Error,
+    };
+    let mut row = ResultRow::new(name, status);
+    row.message = reply
+        .message
+        .or_else(|| reply.error.as_ref().map(GuestError::describe));
+    row.traceback = reply
+        .traceback
+        .or_else(|| reply.error.and_then(|e| e.traceback));
+    row.output = reply.output;
+    row.output_truncated = reply.output_truncated;
+    row
+}
+
+/// Judges one case of a submission against its expectation.
+pub fn judge_case(
+    name: &str,
+    group: Group,
+    input: &CaseInput,
+    expected: &Expected,
+    outcome: &CallOutcome,
+    rules: &CompareRules,
+) -> ResultRow {
+    let secret = group == Group::Hidden;
+    let mut row = trouble_row(name, outcome).unwrap_or_else(|| {
+        let CallOutcome::Replied(text) = outcome else {
+            unreachable!()
+        };
+        match parse_reply(text) {
+            None => ResultRow::new(name, RowStatus::Error).with_message(UNREADABLE),
+            Some(reply) => judge_reply(name, input, expected, reply, rules, secret),
+        }
+    });
+    row.group = Some(group);
+    if !secret {
+        row.input = Some(serde_json::to_value(input).unwrap_or(Value::Null));
+        if row.status != RowStatus::Passed {
+            row.expected = match expected {
+                Expected::Value(v) => Some(v.clone()),
+                Expected::Raises { .. } => Some(Value::String("an exception".into())),
+                Expected::PerCall => match input {
+                    CaseInput::Class { calls, .. } => Some(Value::Array(
+                        calls
+                            .iter()
+                            .map(|c| c.expected.clone().unwrap_or(Value::Null))
+                            .collect(),
+                    )),
+                    CaseInput::Function { .. } => None,
+                },
+            };
+        }
+    } else {
+        // Never show a hidden case's expected value, not even inside a message, nor
+        // the actual value of a passing hidden case (it *is* the expected value).
+        row.expected = None;
+        row.input = None;
+        if row.status == RowStatus::Passed {
+            row.actual = None;
+        }
+    }
+    row
+}
+
+fn judge_reply(
+    name: &str,
+    input: &CaseInput,
+    expected: &Expected,
+    reply: GuestReply,
+    rules: &CompareRules,
+    secret: bool,
+) -> ResultRow {
+    let mut row = ResultRow::new(name, RowStatus::Passed);
+    row.output = reply.output;
+    row.output_truncated = reply.output_truncated;
+    let raised = reply.status.as_deref() == Some("error");
+    match (input, expected) {
+        (CaseInput::Function { .. }, Expected::Raises { message_contains }) => {
+            if raised {
+                let message = reply
+                    .error
+                    .as_ref()
+                    .map(|e| e.message.clone())
+                    .unwrap_or_default();
+                if let Some(needle) = message_contains
+                    && !message.contains(needle.as_str())
+                {
+                    row.status = RowStatus::Failed;
+                    row.message = Some(if secret {
+                        format!("raised as expected, but the message was {message:?}")
+                    } else {
+                        format!(
+                            "raised as expected, but the message {message:?} does not contain {needle:?}"
+                        )
+                    });
+                }
+            } else {
+                row.status = RowStatus::Failed;
+                row.actual = reply.value.clone();
+                row.message = Some("expected an exception, but the call returned normally".into());
+            }
+        }
+        (CaseInput::Function { .. }, _) => {
+            if raised {
+                let error = reply.error.unwrap_or_default();
+                row.status = error_status(&error.kind);
+                row.message = Some(error.describe());
+                row.traceback = error.traceback;
+            } else if reply.status.as_deref() != Some("ok")
+                || reply.value.is_none() && reply.values.is_some()
+            {
+                row.status = RowStatus::Error;
+                row.message = Some(UNREADABLE.into());
+            } else {
+                let actual = reply.value.unwrap_or(Value::Null);
+                if let Expected::Value(e) = expected
+                    && !compare::matches(e, &actual, rules)
+                {
+                    row.status = RowStatus::Failed;
+                    row.message = Some(if secret {
+                        format!("returned {} (not the expected value)", short(&actual))
+                    } else {
+                        format!("expected {}, got {}", short(e), short(&actual))
+                    });
+                }
+                row.actual = Some(actual);
+            }
+        }
+        (CaseInput::Class { calls, .. }, _) => {
+            let values = reply.values.unwrap_or_default();
+            row.actual = Some(Value::Array(values.clone()));
+            if let Some(failure) = first_wrong_call(calls, &values, rules, secret) {
+                row.status = RowStatus::Failed;
+                row.message = Some(failure);
+            } else if raised {
+                let error = reply.error.unwrap_or_default();
+                row.status = error_status(&error.kind);
+                let at = calls
+                    .get(values.len())
+                    .map(|c| format!("call {} ({}): ", values.len() + 1, c.method))
+                    .unwrap_or_default();
+                row.message = Some(format!("{at}{}", error.describe()));
+                row.traceback = error.traceback;
+            } else if values.len() != calls.len() {
+                row.status = RowStatus::Error;
+                row.message = Some(UNREADABLE.into());
+            }
+        }
+    }
+    row
+}
+
+/// Python's own MemoryError (an allocation it refused before asking for memory, or
+/// one the sandbox refused) is an out-of-memory verdict, not a bug in the code.
+fn error_status(kind: &str) -> RowStatus {
+    if kind == "MemoryError" {
+        RowStatus::OutOfMemory
+    } else {
+        RowStatus::Error
+    }
+}
+
+fn first_wrong_call(
+    calls: &[Call],
+    values: &[Value],
+    rules: &CompareRules,
+    secret: bool,
+) -> Option<String> {
+    for (i, (call, value)) in calls.iter().zip(values).enumerate() {
+        if let Some(e) = &call.expected
+            && !compare::matches(e, value, rules)
+        {
+            return Some(if secret {
+                format!("call {} ({}) returned {}", i + 1, call.method, short(value))
+            } else {
+                format!(
+                    "call {} ({}): expected {}, got {}",
+                    i + 1,
+                    call.method,
+                    short(e),
+                    short(value)
+                )
+            });
+        }
+    }
+    None
+}
+
+/// A value shortened for a message line.
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 200 {
+        let cut: String = s.chars().take(200).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// Rows for cases that never ran because an earlier one killed the instance.
+pub fn not_run(name: &str, group: Option<Group>) -> ResultRow {
+    let mut row = ResultRow::new(name, RowStatus::NotRun)
+        .with_message("not run: an earlier case stopped the sandbox");
+    row.group = group;
+    row
+}
+
+/// The overall outcome of a run.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Outcome {
+    pub light: Light,
+    pub verdict: RowStatus,
+    pub summary: String,
+}
+
+/// Sums up rows. `loaded` is false when the code or tests did not even load.
+pub fn summarize(kind: RunKind, rows: &[ResultRow], loaded: bool) -> Outcome {
+    let count = |s: RowStatus| rows.iter().filter(|r| r.status == s).count();
+    let mut parts = Vec::new();
+    for (status, label) in [
+        (RowStatus::Passed, "passed"),
+        (RowStatus::Failed, "failed"),
+        (RowStatus::Error, "errors"),
+        (RowStatus::TimedOut, "timed out"),
+        (RowStatus::OutOfMemory, "out of memory"),
+        (RowStatus::NotRun, "not run"),
+        (RowStatus::InternalError, "internal errors"),
+    ] {
+        let n = count(status);
+        if n > 0 || status == RowStatus::Passed || status == RowStatus::Failed {
+            parts.push(format!("{n} {label}"));
+        }
+    }
+    let mut summary = parts.join(", ");
+    let worst = [
+        RowStatus::InternalError,
+        RowStatus::OutOfMemory,
+        RowStatus::TimedOut,
+        RowStatus::Error,
+        RowStatus::Failed,
+        RowStatus::NotRun,
+    ]
+    .into_iter()
+    .find(|s| count(*s) > 0);
+    let verdict = match worst {
+        None if rows.is_empty() => RowStatus::Error,
+        None => RowStatus::Passed,
+        Some(RowStatus::NotRun) => RowStatus::Error,
+        Some(s) => s,
+    };
+    let stopped = matches!(
+        verdict,
+        RowStatus::TimedOut | RowStatus::OutOfMemory | RowStatus::InternalError
+    );
+    let light = if !loaded || stopped || rows.is_empty() {
+        Light::Amber
+    } else if verdict == RowStatus::Passed {
+        Light::Green
+    } else {
+        Light::Red
+    };
+    if rows.is_empty() && loaded && kind == RunKind::Test {
+        summary = "no tests found: name test functions test_something".into();
+    } else if !loaded {
+        summary = match kind {
+            RunKind::Test => "the tests did not run".into(),
+            RunKind::Submit => "the solution did not load".into(),
+        };
+    }
+    Outcome {
+        light,
+        verdict,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rules() -> CompareRules {
+        CompareRules::default()
+    }
+
+    fn f(args: Value) -> CaseInput {
+        CaseInput::Function {
+            args: args.as_array().unwrap().clone(),
+        }
+    }
+
+    fn reply(v: Value) -> CallOutcome {
+        CallOutcome::Replied(v.to_string())
+    }
+
+    #[test]
+    fn function_case_pass_and_fail() {
+        let e = Expected::Value(json!("Fizz"));
+        let row = judge_case(
+            "three",
+            Group::Sample,
+            &f(json!([3])),
+            &e,
+            &reply(json!({"status": "ok", "value": "Fizz"})),
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Passed);
+        assert_eq!(row.expected, None);
+        let row = judge_case(
+            "three",
+            Group::Sample,
+            &f(json!([3])),
+            &e,
+            &reply(json!({"status": "ok", "value": "3"})),
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Failed);
+        assert_eq!(row.message.as_deref(), Some("expected \"Fizz\", got \"3\""));
+        assert_eq!(row.expected, Some(json!("Fizz")));
+        assert_eq!(row.input, Some(json!({"args": [3]})));
+    }
+
+    #[test]
+    fn hidden_failures_never_show_expected_or_input() {
+        let e = Expected::Value(json!("SECRET-EXPECTED"));
+        let row = judge_case(
+            "h1",
+            Group::Hidden,
+            &f(json!(["SECRET-INPUT"])),
+            &e,
+            &reply(json!({"status": "ok", "value": "x"})),
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Failed);
+        let text = serde_json::to_string(&row).unwrap();
+        assert!(!text.contains("SECRET-EXPECTED"), "{text}");
+        assert!(!text.contains("SECRET-INPUT"), "{text}");
+        assert_eq!(row.actual, Some(json!("x")));
+        let passed = judge_case(
+            "h2",
+            Group::Hidden,
+            &f(json!([1])),
+            &e,
+            &reply(json!({"status": "ok", "value": "SECRET-EXPECTED"})),
+            &rules(),
+        );
+        assert_eq!(passed.status, RowStatus::Passed);
+        assert!(
+            !serde_json::to_string(&passed)
+                .unwrap()
+                .contains("SECRET-EXPECTED")
+        );
+    }
+
+    #[test]
+    fn exceptions_and_raises() {
+        let boom = reply(
+            json!({"status": "error", "error": {"type": "ValueError", "message": "negatives not allowed: -2", "traceback": "line 3"}}),
+        );
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["-2"])),
+            &Expected::Raises {
+                message_contains: Some("-2".into()),
+            },
+            &boom,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Passed);
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["-2"])),
+            &Expected::Raises {
+                message_contains: Some("-3".into()),
+            },
+            &boom,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Failed);
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["1"])),
+            &Expected::Value(json!(1)),
+            &boom,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Error);
+        assert_eq!(
+            row.message.as_deref(),
+            Some("ValueError: negatives not allowed: -2")
+        );
+        let row = judge_case(
+            "neg",
+            Group::Sample,
+            &f(json!(["1"])),
+            &Expected::Raises {
+                message_contains: None,
+            },
+            &reply(json!({"status": "ok", "value": 1})),
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Failed);
+        let oom =
+            reply(json!({"status": "error", "error": {"type": "MemoryError", "message": ""}}));
+        let row = judge_case(
+            "big",
+            Group::Hidden,
+            &f(json!([1])),
+            &Expected::Value(json!(1)),
+            &oom,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::OutOfMemory);
+    }
+
+    #[test]
+    fn class_case_points_at_the_wrong_call() {
+        let input = CaseInput::Class {
+            init: vec![],
+            calls: vec![
+                Call {
+                    method: "roll".into(),
+                    args: vec![json!(10)],
+                    expected: None,
+                },
+                Call {
+                    method: "score".into(),
+                    args: vec![],
+                    expected: Some(json!(10)),
+                },
+            ],
+        };
+        let ok = reply(json!({"status": "ok", "values": [null, 10]}));
+        assert_eq!(
+            judge_case(
+                "c",
+                Group::Random,
+                &input,
+                &Expected::PerCall,
+                &ok,
+                &rules()
+            )
+            .status,
+            RowStatus::Passed
+        );
+        let bad = reply(json!({"status": "ok", "values": [null, 9]}));
+        let row = judge_case(
+            "c",
+            Group::Random,
+            &input,
+            &Expected::PerCall,
+            &bad,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Failed);
+        assert_eq!(
+            row.message.as_deref(),
+            Some("call 2 (score): expected 10, got 9")
+        );
+        let raised = reply(
+            json!({"status": "error", "error": {"type": "KeyError", "message": "'x'"}, "values": [null]}),
+        );
+        let row = judge_case(
+            "c",
+            Group::Random,
+            &input,
+            &Expected::PerCall,
+            &raised,
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::Error);
+        assert_eq!(
+            row.message.as_deref(),
+            Some("call 2 (score): KeyError: 'x'")
+        );
+    }
+
+    #[test]
+    fn forged_or_garbage_replies_are_errors_not_passes() {
+        let e = Expected::Value(json!(1));
+        for text in [
+            "not json",
+            "{\"status\": \"ok\"}",
+            "{\"status\": \"passed\", \"value\": 2}",
+            "[]",
+        ] {
+            let row = judge_case(
+                "x",
+                Group::Hidden,
+                &f(json!([1])),
+                &e,
+                &CallOutcome::Replied(text.into()),
+                &rules(),
+            );
+            assert_ne!(row.status, RowStatus::Passed, "{text}");
+        }
+    }
+
+    #[test]
+    fn trouble_outcomes() {
+        let e = Expected::Value(json!(1));
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::TimedOut { budget_ms: 1000 },
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::TimedOut);
+        assert!(row.message.unwrap().contains("1000 ms"));
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::OutOfMemory { cap_mb: 64 },
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::OutOfMemory);
+        let row = judge_case(
+            "x",
+            Group::Sample,
+            &f(json!([1])),
+            &e,
+            &CallOutcome::Internal("boom".into()),
+            &rules(),
+        );
+        assert_eq!(row.status, RowStatus::InternalError);
+        assert!(row.message.unwrap().contains("not your code's fault"));
+    }
+
+    #[test]
+    fn load_errors_mention_the_line() {
+        let out = reply(
+            json!({"ok": false, "error": {"type": "SyntaxError", "message": "invalid syntax", "line": 3}}),
+        );
+        let row = judge_load("solution.py", &out).unwrap();
+        assert_eq!(
+            row.message.as_deref(),
+            Some("SyntaxError: invalid syntax (line 3)")
+        );
+        assert!(judge_load("solution.py", &reply(json!({"ok": true}))).is_none());
+    }
+
+    #[test]
+    fn own_tests_and_lights() {
+        let pass = judge_test(
+            "test_a",
+            &reply(json!({"name": "test_a", "status": "passed", "output": "hi"})),
+        );
+        let fail = judge_test(
+            "test_b",
+            &reply(json!({"name": "test_b", "status": "failed", "message": "assert 1 == 2"})),
+        );
+        assert_eq!(pass.output, "hi");
+        assert_eq!(fail.message.as_deref(), Some("assert 1 == 2"));
+        let green = summarize(RunKind::Test, std::slice::from_ref(&pass), true);
+        assert_eq!((green.light, green.verdict), (Light::Green, RowStatus::Passed));
+        let red = summarize(RunKind::Test, &[pass.clone(), fail], true);
+        assert_eq!((red.light, red.verdict), (Light::Red, RowStatus::Failed));
+        assert_eq!(red.summary, "1 passed, 1 failed");
+        let slow = judge_test("test_c", &CallOutcome::TimedOut { budget_ms: 5 });
+        let amber = summarize(RunKind::Test, &[pass, slow, not_run("test_d", None)], true);
+        assert_eq!(
+            (amber.light, amber.verdict),
+            (Light::Amber, RowStatus::TimedOut)
+        );
+        assert_eq!(amber.summary, "1 passed, 0 failed, 1 timed out, 1 not run");
+        let none = summarize(RunKind::Test, &[], true);
+        assert_eq!(none.light, Light::Amber);
+        let broken = summarize(
+            RunKind::Test,
+            &[ResultRow::new("solution.py", RowStatus::Error)],
+            false,
+        );
+        assert_eq!(
+            (broken.light, broken.summary.as_str()),
+            (Light::Amber, "the tests did not run")
+        );
+    }
+
+    #[test]
+    fn huge_output_is_capped() {
+        let big = "x".repeat(100_000);
+        let row = judge_test("t", &reply(json!({"status": "passed", "output": big})));
+        assert!(row.output.len() <= MAX_OUTPUT_CHARS);
+        assert!(row.output_truncated);
+    }
+}

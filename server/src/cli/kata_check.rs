@@ -1,0 +1,224 @@
+//! `randori kata check` and `randori kata new`: the kata author's tools.
+//!
+//! Check runs each kata for real, in the sandbox: the reference must pass every
+//! fixed case and 100 random ones, the starter must start red, the generator must be
+//! deterministic for a seed, and nothing may exceed its budget.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::katas::{self, Kata};
+use crate::runs::judge::{self, Job};
+use crate::runs::oracle::Oracles;
+use crate::runs::sandbox::Sandbox;
+use randori_core::verdict::{Light, RowStatus};
+
+/// Random cases the reference must pass during a check.
+pub const CHECK_RANDOM_CASES: u32 = 100;
+
+/// Seeds used to check the generator's determinism.
+const CHECK_SEEDS: [u64; 2] = [1, 20260101];
+
+/// Problems found in one kata (empty: the kata is fine).
+pub async fn check(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
+    let mut problems = todo_markers(&kata.dir);
+    for language in &kata.spec.languages {
+        let reference = kata.references[language].clone();
+        let starter = &kata.starters[language];
+        // The reference passes everything, random cases included.
+        let judged = judge::run(
+            sandbox,
+            &Job::Submit {
+                solution: reference.clone(),
+                kata: kata.clone(),
+                language: language.clone(),
+                seed: CHECK_SEEDS[0],
+                random_count: Some(CHECK_RANDOM_CASES),
+            },
+        )
+        .await;
+        for row in judged.rows.iter().filter(|r| r.status != RowStatus::Passed) {
+            problems.push(format!(
+                "reference/{language}/solution.py fails {:?}: {}",
+                row.name,
+                row.message
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}", row.status))
+            ));
+        }
+        // The starter starts red.
+        let judged = judge::run(
+            sandbox,
+            &Job::Submit {
+                solution: starter.solution.clone(),
+                kata: kata.clone(),
+                language: language.clone(),
+                seed: CHECK_SEEDS[0],
+                random_count: Some(5),
+            },
+        )
+        .await;
+        if judge::all_passed(&judged) {
+            problems.push(format!(
+                "starter/{language}/solution.py already passes every case; make it a skeleton that fails (e.g. return None)"
+            ));
+        }
+        // The starter's own test is red against the starter and green against the reference.
+        let tests = |solution: String| Job::Tests {
+            solution,
+            tests: starter.tests.clone(),
+            per_test: std::time::Duration::from_millis(kata.spec.budget.case_ms),
+            memory_mb: kata.spec.budget.memory_mb,
+        };
+        let own = judge::run(sandbox, &tests(starter.solution.clone())).await;
+        if own.outcome.light == Light::Green {
+            problems.push(format!("starter/{language}/test_solution.py passes against the starter; it should start red"));
+        }
+        let own = judge::run(sandbox, &tests(reference)).await;
+        if own.outcome.light != Light::Green {
+            problems.push(format!(
+                "starter/{language}/test_solution.py does not pass against the reference: {}",
+                own.outcome.summary
+            ));
+        }
+        // The generator is deterministic: the same inputs from two fresh instances,
+        // and again from a warm one (workers reuse an oracle between submissions).
+        let seed = CHECK_SEEDS[1];
+        let mut warm = Oracles::new(1);
+        let runs = [
+            warm.random_cases(sandbox, kata, language, seed, 20).await,
+            warm.random_cases(sandbox, kata, language, seed, 20).await,
+            Oracles::new(0)
+                .random_cases(sandbox, kata, language, seed, 20)
+                .await,
+        ];
+        if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
+            problems.push(format!("generator.py: {e}"));
+        } else if runs[0] != runs[2] {
+            problems.push(
+                "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into(),
+            );
+        } else if runs[0] != runs[1] {
+            problems.push(
+                "generator.py or the reference gives different cases when called twice in one instance; keep no state between calls (module-level counters, shared mutable defaults)".into(),
+            );
+        }
+    }
+    problems
+}
+
+/// What `kata new` marks unfinished parts with. A plain "TODO" is left alone: starters
+/// legitimately say "TODO" to the pair.
+const AUTHOR_TODO: &str = "TODO(author)";
+
+/// Lines still marked for the author (left by `kata new`).
+fn todo_markers(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(text) = std::fs::read_to_string(&p) {
+                for (i, line) in text.lines().enumerate() {
+                    if let Some(pos) = line.find(AUTHOR_TODO) {
+                        let rel = p.strip_prefix(dir).unwrap_or(&p).display();
+                        let what = line[pos + AUTHOR_TODO.len()..]
+                            .trim_start_matches(':')
+                            .trim();
+                        found.push(format!("{rel}:{}: still to do: {what}", i + 1));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Writes a new kata folder from a template; `check` then lists what is left to do.
+pub fn scaffold(katas_dir: &Path, slug: &str) -> anyhow::Result<std::path::PathBuf> {
+    anyhow::ensure!(
+        katas::is_valid_slug(slug),
+        "{slug:?} is not a valid slug: use lowercase letters, digits and -"
+    );
+    let dir = katas_dir.join(slug);
+    anyhow::ensure!(!dir.exists(), "{} already exists", dir.display());
+    let title: String = slug
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let files: [(&str, String); 8] = [
+        ("kata.toml", format!(
+"title = \"{title}\"
+# TODO(author): one line that tells a pair what the kata is about
+summary = \"{title} in one sentence.\"
+difficulty = \"easy\"            # easy | medium | hard
+tags = []
+languages = [\"python\"]
+
+[entry]
+function = \"solve\"             # or: class = \"Name\", init = [...], methods.name = {{ params = [...], returns = \"...\" }}
+params = [[\"n\", \"int\"]]
+returns = \"int\"
+
+[compare]
+float_tolerance = 1e-9
+unordered = false
+
+[budget]
+case_ms = 1000
+memory_mb = 64
+
+[random]
+count = 50
+")),
+        ("README.md", format!("# {title}\n\nTODO(author): write the statement: what `solve(n)` must return, with examples.\n\n## Rules\n\n- TODO(author): list the rules.\n\n## Hints for the navigator\n\n- TODO(author): a hint or two.\n")),
+        ("starter/python/solution.py", "def solve(n):\n    return None\n".into()),
+        ("starter/python/test_solution.py", "from solution import solve\n\n\ndef test_one():\n    assert solve(1) == 1\n".into()),
+        ("cases/sample.json", "[\n  {\"name\": \"one\", \"args\": [1], \"expected\": 1}\n]\n".into()),
+        ("cases/hidden.json", "[\n  {\"name\": \"zero\", \"args\": [0], \"expected\": 0}\n]\n".into()),
+        ("generator.py", "import random\n\n\ndef generate(seed, count):\n    # TODO(author): produce inputs that cover the kata's domain\n    rng = random.Random(seed)\n    return [{\"args\": [rng.randint(0, 1000)]} for _ in range(count)]\n".into()),
+        ("reference/python/solution.py", "def solve(n):\n    # TODO(author): write a correct, clear solution\n    return n\n".into()),
+    ];
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("file has a parent"))?;
+        std::fs::write(&path, text)?;
+    }
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaffold_loads_and_lists_its_todos() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = scaffold(tmp.path(), "my-kata").unwrap();
+        let kata = Kata::load(&dir).expect("a scaffold is a valid kata");
+        assert_eq!(kata.spec.title, "My Kata");
+        let todos = todo_markers(&dir);
+        assert!(
+            todos.iter().any(|t| t.starts_with("README.md:3:")),
+            "{todos:?}"
+        );
+        assert!(
+            todos.iter().any(|t| t.starts_with("kata.toml:2:")),
+            "{todos:?}"
+        );
+        assert!(scaffold(tmp.path(), "my-kata").is_err());
+        assert!(scaffold(tmp.path(), "Bad Slug").is_err());
+    }
+}

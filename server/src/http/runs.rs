@@ -1,0 +1,74 @@
+//! Runs: request one (optionally waiting for it), list a room's runs, read one.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use serde::Deserialize;
+use randori_core::api::{RunAccepted, RunList};
+use randori_core::verdict::Run;
+
+use crate::app::state::AppState;
+use crate::http::{ApiError, ApiResult, parse_json, participant, room};
+use crate::runs::RunKind;
+
+#[derive(Deserialize)]
+pub struct CreateRun {
+    kind: RunKind,
+}
+
+#[derive(Deserialize, Default)]
+pub struct WaitQuery {
+    #[serde(default)]
+    wait: bool,
+}
+
+pub async fn create(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Query(q): Query<WaitQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let req: CreateRun = parse_json(&body)?;
+    let room = room(&app, &id).await?;
+    let who = participant(&room, &headers)?;
+    let ticket = app.runs.request(&room, &who, req.kind)?;
+    if q.wait {
+        let run = ticket.finished().await?;
+        return Ok(Json(run).into_response());
+    }
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(RunAccepted {
+            run_id: ticket.run_id,
+            queue_position: ticket.queue_position,
+        }),
+    )
+        .into_response())
+}
+
+pub async fn list(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<RunList>> {
+    let room = room(&app, &id).await?;
+    let runs = app.runs.history(room.id()).await?;
+    Ok(Json(RunList { runs }))
+}
+
+pub async fn get(
+    State(app): State<Arc<AppState>>,
+    Path((id, run_id)): Path<(String, String)>,
+) -> ApiResult<Json<Run>> {
+    let room = room(&app, &id).await?;
+    let runs = app.runs.history(room.id()).await?;
+    runs.into_iter()
+        .find(|r| r.id == run_id)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no run {run_id} in this room")))
+}
+

@@ -1,0 +1,324 @@
+//! A room's sync connections: attaching, each message through the document, pacing
+//! fast senders to slow readers, and delivering applied updates after their commit.
+
+use super::*;
+
+impl Room {
+    /// Attaches a sync connection. Fails if the room was unloaded meanwhile.
+    pub fn attach_sync(
+        &self,
+        participant: Option<String>,
+        tx: mpsc::Sender<Outgoing>,
+    ) -> Result<Attached, RoomError> {
+        let kick = CancellationToken::new();
+        let (attached, presence_changed) = {
+            let mut state = self.lock();
+            if state.closed {
+                return Err(RoomError::Closed);
+            }
+            let peer_id = state.next_peer_id;
+            state.next_peer_id += 1;
+            let greeting = state.doc.greeting();
+            state.peers.insert(
+                peer_id,
+                Peer {
+                    tx,
+                    kick: kick.clone(),
+                    participant: participant.clone(),
+                    awareness_ids: Vec::new(),
+                },
+            );
+            let changed = participant
+                .as_deref()
+                .map(|p| self.presence_up(&mut state, p))
+                .unwrap_or(false);
+            (
+                Attached {
+                    peer_id,
+                    greeting,
+                    kick,
+                },
+                changed,
+            )
+        };
+        if presence_changed {
+            self.publish_room();
+        }
+        Ok(attached)
+    }
+
+    /// Handles one decoded message from a sync connection.
+    ///
+    /// An applied update is queued for storage and delivered to the room's other
+    /// connections by the store's writer right after its commit: stored before
+    /// broadcast, in apply order, without waiting here. The returned
+    /// acknowledgement lets the connection bound how many of its updates are in
+    /// flight; everything else is answered before this returns.
+    pub async fn handle_sync(
+        self: &Arc<Self>,
+        peer_id: u64,
+        message: ClientMessage,
+    ) -> Result<Option<store::Pending>, RoomError> {
+        let (effect, pending_write, reply_to) = {
+            let mut state = self.lock();
+            if state.closed {
+                return Err(RoomError::Closed);
+            }
+            let refusal = self.refusal(&state, peer_id);
+            let effect = state.doc.handle(message, refusal.as_deref())?;
+            let mut pending = None;
+            let targets = match effect {
+                Effect::Applied { update, frame } => {
+                    return Ok(Some(self.store_applied(&mut state, peer_id, update, frame)));
+                }
+                Effect::Awareness { ref clients, .. } => {
+                    if let Some(peer) = state.peers.get_mut(&peer_id) {
+                        for c in clients {
+                            if !peer.awareness_ids.contains(c) {
+                                peer.awareness_ids.push(*c);
+                            }
+                        }
+                    }
+                    everyone(&state)
+                }
+                Effect::Reply(_) => {
+                    // A step 2 may include updates whose write is still queued: wait
+                    // for everything queued so far before answering.
+                    pending = Some(self.ctx.store.enqueue(Write::Barrier));
+                    only(&state, peer_id)
+                }
+                Effect::Refused { .. } => {
+                    Metrics::inc(&self.ctx.metrics.edits_refused);
+                    only(&state, peer_id)
+                }
+                Effect::Nothing => Vec::new(),
+            };
+            (effect, pending, targets)
+        };
+        if let Some(ack) = pending_write {
+            store::wait(ack).await?;
+        }
+        self.deliver(peer_id, effect, &reply_to);
+        Ok(None)
+    }
+
+    /// Queues an applied update for storage; the store's writer delivers it to the
+    /// room's other connections right after its commit. Compacts when due.
+    fn store_applied(
+        self: &Arc<Self>,
+        state: &mut RoomState,
+        peer_id: u64,
+        update: Vec<u8>,
+        frame: Vec<u8>,
+    ) -> store::Pending {
+        let seq = state.next_seq;
+        state.next_seq += 1;
+        state.updates_since_snapshot += 1;
+        state.log_bytes_since_snapshot += update.len();
+        let delivery = Delivery {
+            targets: others(state, peer_id),
+            frame: Bytes::from(frame),
+            metrics: self.ctx.metrics.clone(),
+            room: Arc::downgrade(self),
+        };
+        let write = Write::AppendUpdate {
+            room_id: self.info.id.clone(),
+            seq,
+            data: update,
+        };
+        let stored = self
+            .ctx
+            .store
+            .enqueue_then(write, move |result| delivery.after_commit(result));
+        let (updates, log, snapshot) = (
+            state.updates_since_snapshot,
+            state.log_bytes_since_snapshot,
+            state.snapshot_bytes,
+        );
+        if compaction_due(updates, log, snapshot) {
+            // Queued after the update, so the snapshot includes it.
+            self.compact(state);
+        }
+        Metrics::inc(&self.ctx.metrics.updates_applied);
+        stored
+    }
+
+    /// Sends what an effect (other than an applied update) answers, outside the lock.
+    fn deliver(&self, peer_id: u64, effect: Effect, reply_to: &[Target]) {
+        match effect {
+            // Delivered by the store's writer (`store_applied`).
+            Effect::Applied { .. } | Effect::Nothing => {}
+            Effect::Awareness { frame, .. } => {
+                send_all(reply_to, &Bytes::from(frame));
+            }
+            Effect::Reply(frames) => {
+                for frame in frames {
+                    send_all(reply_to, &Bytes::from(frame));
+                }
+            }
+            Effect::Refused { frame } => {
+                send_all(reply_to, &Bytes::from(frame));
+                let name = self
+                    .lock()
+                    .peers
+                    .get(&peer_id)
+                    .and_then(|p| p.participant.clone());
+                self.emit(RoomEvent::EditRefused {
+                    participant: name,
+                    reason: "only the driver may edit in strict mode".into(),
+                });
+            }
+        }
+    }
+
+    /// Holds a sender back while another connection of the room has more than half
+    /// of its send queue waiting, so a fast sender is paced to its slowest reader
+    /// instead of overflowing it. A reader that stays that far behind for
+    /// [`SLOW_READER_GRACE`] is dropped (it reconnects and resyncs) and the sender
+    /// goes on.
+    pub async fn pace_sender(&self, sender: u64) {
+        let deadline = tokio::time::Instant::now() + SLOW_READER_GRACE;
+        loop {
+            let behind: Vec<CancellationToken> = self
+                .lock()
+                .peers
+                .iter()
+                .filter(|(id, p)| {
+                    **id != sender
+                        && p.tx.max_capacity() - p.tx.capacity() > p.tx.max_capacity() / 2
+                })
+                .map(|(_, p)| p.kick.clone())
+                .collect();
+            if behind.is_empty() {
+                return;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                for kick in behind {
+                    kick.cancel();
+                }
+                return;
+            }
+            tokio::time::sleep(PACING_POLL).await;
+        }
+    }
+
+    /// Why the peer may not edit now, or `None` if it may.
+    pub(super) fn refusal(&self, state: &RoomState, peer_id: u64) -> Option<String> {
+        let participant = state.peers.get(&peer_id)?.participant.as_deref();
+        let strict = state.settings.mode == EditMode::Strict;
+        match participant {
+            None => Some("permission denied: watchers are read-only".into()),
+            Some(p) if state.rotation.can_edit(p, strict) => None,
+            Some(_) => {
+                let driver = state
+                    .rotation
+                    .driver()
+                    .and_then(|d| state.participants.iter().find(|p| p.id == d))
+                    .map(|p| p.name.clone());
+                Some(match driver {
+                    Some(name) => format!("permission denied: {name} is driving"),
+                    None => "permission denied: nobody is driving".into(),
+                })
+            }
+        }
+    }
+
+    /// Detaches a sync connection and announces its awareness states gone.
+    pub fn detach_sync(&self, peer_id: u64) {
+        let (frame, targets, presence_changed) = {
+            let mut state = self.lock();
+            let Some(peer) = state.peers.remove(&peer_id) else {
+                return;
+            };
+            let frame = state.doc.remove_awareness(&peer.awareness_ids);
+            let changed = peer
+                .participant
+                .as_deref()
+                .map(|p| self.presence_down(&mut state, p))
+                .unwrap_or(false);
+            (frame, everyone(&state), changed)
+        };
+        if let Some(frame) = frame {
+            send_all(&targets, &Bytes::from(frame));
+        }
+        if presence_changed {
+            self.publish_room();
+        }
+    }
+}
+
+pub(super) type Target = (mpsc::Sender<Outgoing>, CancellationToken);
+
+/// An applied update waiting for its commit, to be delivered by the store's writer.
+pub(super) struct Delivery {
+    /// The room's other connections when the update was applied; later joiners get
+    /// it in their sync step 2 instead.
+    targets: Vec<Target>,
+    frame: Bytes,
+    metrics: Arc<Metrics>,
+    /// To reset the room if the write failed. Weak: a queued write must not keep an
+    /// unloaded room alive.
+    room: Weak<Room>,
+}
+
+impl Delivery {
+    pub(super) fn after_commit(self, result: &Result<(), StoreError>) {
+        match result {
+            Ok(()) => {
+                let delivered = send_all(&self.targets, &self.frame);
+                self.metrics
+                    .updates_delivered
+                    .fetch_add(delivered, Ordering::Relaxed);
+            }
+            Err(e) => {
+                // The document holds an update that is not stored: reset the room so
+                // everyone resyncs from storage (clients still hold their edits and
+                // send them again on reconnect).
+                if let Some(room) = self.room.upgrade() {
+                    tracing::error!(room = %room.info.id, error = %e, "write failed; resetting room");
+                    room.close_all();
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn others(state: &RoomState, except: u64) -> Vec<Target> {
+    state
+        .peers
+        .iter()
+        .filter(|(id, _)| **id != except)
+        .map(|(_, p)| (p.tx.clone(), p.kick.clone()))
+        .collect()
+}
+
+/// Just the connection `peer_id` (for replies meant for the sender only).
+pub(super) fn only(state: &RoomState, peer_id: u64) -> Vec<Target> {
+    state
+        .peers
+        .get(&peer_id)
+        .map(|p| vec![(p.tx.clone(), p.kick.clone())])
+        .unwrap_or_default()
+}
+
+pub(super) fn everyone(state: &RoomState) -> Vec<Target> {
+    state
+        .peers
+        .values()
+        .map(|p| (p.tx.clone(), p.kick.clone()))
+        .collect()
+}
+
+/// Queues `frame` to each target; a target whose queue is full is kicked.
+/// Returns how many were queued.
+pub(super) fn send_all(targets: &[Target], frame: &Bytes) -> u64 {
+    let mut sent = 0;
+    for (tx, kick) in targets {
+        match tx.try_send(Message::Binary(frame.clone())) {
+            Ok(()) => sent += 1,
+            Err(mpsc::error::TrySendError::Full(_)) => kick.cancel(),
+            Err(mpsc::error::TrySendError::Closed(_)) => {}
+        }
+    }
+    sent
+}

@@ -1,0 +1,33 @@
+// Everything that can change the room page's state. Server events map onto these
+// (room/event-handler.ts), and so do the user's clicks and the sockets' status.
+
+import type { Room, Rotation, Run, RunKind } from '../../api'
+import type { EventsState } from '../../events'
+import type { TextName } from '../../texts'
+import type { PresenceEntry, SyncState } from './state'
+
+export type RoomAction =
+  // The room and its rotation, from the events socket or a facilitator call.
+  | { type: 'hello'; room: Room }
+  | { type: 'room'; room: Room }
+  | { type: 'rotation'; rotation: Rotation }
+  | { type: 'warning' }
+  // Runs.
+  | { type: 'runs-loaded'; runs: readonly Run[] }
+  | { type: 'run-queued'; run: Run; queuePosition?: number }
+  | { type: 'run-started'; run: Run }
+  | { type: 'run-finished'; run: Run }
+  | { type: 'run-requested' }
+  | { type: 'run-accepted'; runId: string; kind: RunKind; queuePosition: number; atMs: number }
+  | { type: 'run-refused' }
+  | { type: 'select-run'; runId: string }
+  // This browser's view.
+  | { type: 'entry'; entry: string | null }
+  | { type: 'tab'; tab: TextName }
+  | { type: 'follow'; on: boolean }
+  | { type: 'statement-hidden'; hidden: boolean }
+  | { type: 'presence'; presence: readonly PresenceEntry[] }
+  | { type: 'facilitator-busy'; busy: boolean }
+  // Connections.
+  | { type: 'sync'; sync: SyncState }
+  | { type: 'events'; events: EventsState }

@@ -1,0 +1,45 @@
+// What the room page tells people in toasts: role changes, time up, refused edits.
+// Pure: the page decides when; these decide what.
+
+import type { Rotation, Settings } from '../../api'
+import { canEdit, rolesOf, type Role } from '../../roles'
+import type { NameOf } from '../../run-format'
+import type { RoomState } from './state'
+
+export type ToastKind = 'info' | 'error' | 'success'
+
+export interface Toast {
+  message: string
+  kind: ToastKind
+}
+
+/** The role to remember: unknown until the first hello, then always the current one. */
+export function nextLastRole(last: Role | null, helloSeen: boolean, role: Role): Role | null {
+  return last === null && !helloSeen ? null : role
+}
+
+/** The toast for a change of role; none for the first role known or for watching. */
+export function roleToast(previous: Role | null, current: Role | null): Toast | null {
+  if (previous === null || current === null || previous === current) return null
+  if (current === 'driving') return { message: 'You are driving now.', kind: 'success' }
+  if (current === 'navigating') return { message: 'You are navigating now.', kind: 'info' }
+  if (current === 'next') return { message: 'You are next up.', kind: 'info' }
+  return null
+}
+
+/** The body of the time-up alert: what happens now that the turn is over. */
+export function timeUpMessage(rot: Rotation, settings: Settings, nameOf: NameOf): string {
+  const r = rolesOf(rot)
+  if (rot.status === 'waiting') return settings.time_up === 'on_green' ? 'Rotating at the next green test run.' : 'Waiting for the facilitator.'
+  if (rot.status === 'break') return `Break time! Then ${nameOf(r.driver)} drives.`
+  return `${nameOf(r.driver)} drives now${r.navigator ? `, ${nameOf(r.navigator)} navigates` : ''}.`
+}
+
+/**
+ * Was an edit_refused about this browser's edits? Some servers send it to every socket
+ * with the refused participant's id; without an id, it is ours if we may not edit.
+ */
+export function refusalIsOurs(s: RoomState, participant: string | null | undefined): boolean {
+  if (!s.meId) return false
+  return participant ? participant === s.meId : !canEdit(s.room, s.meId)
+}
