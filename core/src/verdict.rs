@@ -364,88 +364,105 @@ fn judge_reply(
     name: &str,
     input: &CaseInput,
     expected: &Expected,
-    reply: GuestReply,
+    mut reply: GuestReply,
     rules: &CompareRules,
     secret: bool,
 ) -> ResultRow {
     let mut row = ResultRow::new(name, RowStatus::Passed);
-    row.output = reply.output;
+    row.output = std::mem::take(&mut reply.output);
     row.output_truncated = reply.output_truncated;
-    let raised = reply.status.as_deref() == Some("error");
     match (input, expected) {
         (CaseInput::Function { .. }, Expected::Raises { message_contains }) => {
-            if raised {
-                let message = reply
-                    .error
-                    .as_ref()
-                    .map(|e| e.message.clone())
-                    .unwrap_or_default();
-                if let Some(needle) = message_contains
-                    && !message.contains(needle.as_str())
-                {
-                    row.status = RowStatus::Failed;
-                    row.message = Some(if secret {
-                        format!("raised as expected, but the message was {message:?}")
-                    } else {
-                        format!(
-                            "raised as expected, but the message {message:?} does not contain {needle:?}"
-                        )
-                    });
-                }
-            } else {
-                row.status = RowStatus::Failed;
-                row.actual = reply.value.clone();
-                row.message = Some("expected an exception, but the call returned normally".into());
-            }
+            judge_raises(&mut row, reply, message_contains.as_deref(), secret);
         }
-        (CaseInput::Function { .. }, _) => {
-            if raised {
-                let error = reply.error.unwrap_or_default();
-                row.status = error_status(&error.kind);
-                row.message = Some(error.describe());
-                row.traceback = error.traceback;
-            } else if reply.status.as_deref() != Some("ok")
-                || reply.value.is_none() && reply.values.is_some()
-            {
-                row.status = RowStatus::Error;
-                row.message = Some(UNREADABLE.into());
-            } else {
-                let actual = reply.value.unwrap_or(Value::Null);
-                if let Expected::Value(e) = expected
-                    && !compare::matches(e, &actual, rules)
-                {
-                    row.status = RowStatus::Failed;
-                    row.message = Some(if secret {
-                        format!("returned {} (not the expected value)", short(&actual))
-                    } else {
-                        format!("expected {}, got {}", short(e), short(&actual))
-                    });
-                }
-                row.actual = Some(actual);
-            }
-        }
-        (CaseInput::Class { calls, .. }, _) => {
-            let values = reply.values.unwrap_or_default();
-            row.actual = Some(Value::Array(values.clone()));
-            if let Some(failure) = first_wrong_call(calls, &values, rules, secret) {
-                row.status = RowStatus::Failed;
-                row.message = Some(failure);
-            } else if raised {
-                let error = reply.error.unwrap_or_default();
-                row.status = error_status(&error.kind);
-                let at = calls
-                    .get(values.len())
-                    .map(|c| format!("call {} ({}): ", values.len() + 1, c.method))
-                    .unwrap_or_default();
-                row.message = Some(format!("{at}{}", error.describe()));
-                row.traceback = error.traceback;
-            } else if values.len() != calls.len() {
-                row.status = RowStatus::Error;
-                row.message = Some(UNREADABLE.into());
-            }
-        }
+        (CaseInput::Function { .. }, _) => judge_return(&mut row, reply, expected, rules, secret),
+        (CaseInput::Class { calls, .. }, _) => judge_calls(&mut row, reply, calls, rules, secret),
     }
     row
+}
+
+/// A case that must raise (optionally with `needle` in the message).
+fn judge_raises(row: &mut ResultRow, reply: GuestReply, needle: Option<&str>, secret: bool) {
+    if reply.status.as_deref() != Some("error") {
+        row.status = RowStatus::Failed;
+        row.actual = reply.value;
+        row.message = Some("expected an exception, but the call returned normally".into());
+        return;
+    }
+    let message = reply.error.map(|e| e.message).unwrap_or_default();
+    if let Some(needle) = needle
+        && !message.contains(needle)
+    {
+        row.status = RowStatus::Failed;
+        row.message = Some(if secret {
+            format!("raised as expected, but the message was {message:?}")
+        } else {
+            format!("raised as expected, but the message {message:?} does not contain {needle:?}")
+        });
+    }
+}
+
+/// A function case that must return the expected value.
+fn judge_return(
+    row: &mut ResultRow,
+    reply: GuestReply,
+    expected: &Expected,
+    rules: &CompareRules,
+    secret: bool,
+) {
+    if reply.status.as_deref() == Some("error") {
+        let error = reply.error.unwrap_or_default();
+        row.status = error_status(&error.kind);
+        row.message = Some(error.describe());
+        row.traceback = error.traceback;
+        return;
+    }
+    if reply.status.as_deref() != Some("ok") || reply.value.is_none() && reply.values.is_some() {
+        row.status = RowStatus::Error;
+        row.message = Some(UNREADABLE.into());
+        return;
+    }
+    let actual = reply.value.unwrap_or(Value::Null);
+    if let Expected::Value(e) = expected
+        && !compare::matches(e, &actual, rules)
+    {
+        row.status = RowStatus::Failed;
+        row.message = Some(if secret {
+            format!("returned {} (not the expected value)", short(&actual))
+        } else {
+            format!("expected {}, got {}", short(e), short(&actual))
+        });
+    }
+    row.actual = Some(actual);
+}
+
+/// A class case: every call's value, then an error or a short reply.
+fn judge_calls(
+    row: &mut ResultRow,
+    reply: GuestReply,
+    calls: &[Call],
+    rules: &CompareRules,
+    secret: bool,
+) {
+    let raised = reply.status.as_deref() == Some("error");
+    let values = reply.values.unwrap_or_default();
+    row.actual = Some(Value::Array(values.clone()));
+    if let Some(failure) = first_wrong_call(calls, &values, rules, secret) {
+        row.status = RowStatus::Failed;
+        row.message = Some(failure);
+    } else if raised {
+        let error = reply.error.unwrap_or_default();
+        row.status = error_status(&error.kind);
+        let at = calls
+            .get(values.len())
+            .map(|c| format!("call {} ({}): ", values.len() + 1, c.method))
+            .unwrap_or_default();
+        row.message = Some(format!("{at}{}", error.describe()));
+        row.traceback = error.traceback;
+    } else if values.len() != calls.len() {
+        row.status = RowStatus::Error;
+        row.message = Some(UNREADABLE.into());
+    }
 }
 
 /// Python's own MemoryError (an allocation it refused before asking for memory, or

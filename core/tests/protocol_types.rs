@@ -5,7 +5,7 @@
 //! writes the file instead.
 
 use std::any::TypeId;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use randori_core::api::{CreatedRoom, ErrorBody, Joined, KataList, RunAccepted, RunList};
@@ -14,15 +14,14 @@ use randori_core::kata::view::KataView;
 use randori_core::rotation::Action;
 use ts_rs::{Config, TS, TypeVisitor};
 
-/// Collects the declaration of every named type reachable from the roots, once each,
-/// in the order first met.
+/// Collects the declaration of every named type reachable from the roots, once each.
 struct Collector {
     cfg: Config,
     /// Types already visited (recursive types such as JSON values meet themselves).
     visited: HashSet<TypeId>,
-    /// Names already declared.
-    seen: BTreeSet<String>,
-    out: String,
+    /// Declarations by name: the file lists them sorted, because the order ts-rs
+    /// visits dependencies in differs between builds of the crate.
+    decls: BTreeMap<String, String>,
 }
 
 impl TypeVisitor for Collector {
@@ -36,15 +35,12 @@ impl TypeVisitor for Collector {
             T::visit_dependencies(self);
             return;
         }
-        if !self.seen.insert(T::ident(&self.cfg)) {
-            return;
+        let name = T::ident(&self.cfg);
+        if !self.decls.contains_key(&name) {
+            let docs = T::docs().unwrap_or_default();
+            let decl = format!("{docs}export {}\n", T::decl(&self.cfg));
+            self.decls.insert(name, decl);
         }
-        if let Some(docs) = T::docs() {
-            self.out.push_str(&docs);
-        }
-        self.out.push_str("export ");
-        self.out.push_str(&T::decl(&self.cfg));
-        self.out.push_str("\n\n");
         T::visit_dependencies(self);
     }
 }
@@ -55,8 +51,7 @@ fn render() -> String {
     let mut c = Collector {
         cfg,
         visited: HashSet::new(),
-        seen: BTreeSet::new(),
-        out: String::new(),
+        decls: BTreeMap::new(),
     };
 
     c.visit::<RoomEvent>();
@@ -73,7 +68,7 @@ fn render() -> String {
         "// Generated from the randori-core crate's types by core/tests/protocol_types.rs.\n\
          // Do not edit: change the Rust types, then run\n\
          //   RANDORI_UPDATE_TYPES=1 cargo test -p randori-core --test protocol_types\n\n{}",
-        c.out.trim_end().to_string() + "\n"
+        c.decls.into_values().collect::<Vec<_>>().join("\n")
     )
 }
 

@@ -117,8 +117,13 @@ export async function loadComponent(wasm = DEFAULT_WASM) {
     const tmp = dir + ".tmp" + process.pid;
     const out = await transpile(wasm, { outDir: tmp, name: "runner-js", instantiation: { tag: "async" } });
     await writeFiles(out.files);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
+    try {
+      fs.renameSync(tmp, dir);
+    } catch (e) {
+      // Another test process got there first: use its copy.
+      fs.rmSync(tmp, { recursive: true, force: true });
+      if (!fs.existsSync(entry)) throw e;
+    }
   }
   const { instantiate } = await import(pathToFileURL(entry).href);
   const shim = await import("@bytecodealliance/preview2-shim");

@@ -854,7 +854,6 @@
   }
 
   let loadingName = null;
-  let loadingSource = "";
 
   // The line of an import of `specifier` in `source` (link errors carry no location).
   function importLine(source, message) {
@@ -966,7 +965,6 @@
     const registry = isTest ? newRegistry() : null;
     collecting = registry;
     loadingName = moduleName;
-    loadingSource = source;
     try {
       let loaded;
       try {
@@ -993,7 +991,6 @@
     } finally {
       collecting = null;
       loadingName = null;
-      loadingSource = "";
       current = saved;
     }
   }
@@ -1499,10 +1496,9 @@
     }
     throwMatcher("toThrow");
     throwMatcher("toThrowError");
-    function simple(name, test1, label) {
+    function simple(name, predicate) {
       def(name, function () {
-        check(this, test1(this.value), () => matcherHint(name, this.negated, "") + "\n\nReceived: " + show(this.value) +
-          (label ? "" : ""));
+        check(this, predicate(this.value), () => matcherHint(name, this.negated, "") + "\n\nReceived: " + show(this.value));
       });
     }
     simple("toBeTruthy", (v) => !!v);

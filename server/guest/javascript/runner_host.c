@@ -65,6 +65,7 @@ static JSValue fn_load = JS_UNDEFINED, fn_list_tests = JS_UNDEFINED;
 static JSValue fn_run_test = JS_UNDEFINED, fn_run_case = JS_UNDEFINED;
 static JSValue fn_fire_idle = JS_UNDEFINED;
 static int state;          /* 0: not initialized, 1: ready, -1: failed */
+static int job_oom;        /* a job of the current call ran out of memory */
 static int seeded;         /* Math.random re-seeded in this instance */
 
 /* --- Module registry: module name -> compiled module ------------------------- */
@@ -222,6 +223,8 @@ static JSValue js_set_resolver(JSContext *c, JSValueConst this_val, int argc, JS
 
 /* --- Job loop ---------------------------------------------------------------- */
 
+static int is_out_of_memory(JSValueConst e);
+
 static void drain_jobs(void)
 {
     JSContext *c;
@@ -229,8 +232,12 @@ static void drain_jobs(void)
         int r = JS_ExecutePendingJob(rt, &c);
         if (r == 0)
             break;
-        if (r < 0)
-            JS_FreeValue(c, JS_GetException(c));
+        if (r < 0) {
+            JSValue e = JS_GetException(c);
+            if (is_out_of_memory(e))
+                job_oom = 1;
+            JS_FreeValue(c, e);
+        }
     }
 }
 
@@ -458,6 +465,7 @@ void randori_wizer_initialize(void)
 static void call_runner(JSValueConst fn, int argc, JSValue *argv, enum reply_kind kind,
                         const uint8_t *name, size_t name_len, runner_string_t *ret)
 {
+    job_oom = 0;
     JSValue p = JS_Call(ctx, fn, JS_UNDEFINED, argc, (JSValueConst *)argv);
     for (int i = 0; i < argc; i++)
         JS_FreeValue(ctx, argv[i]);
@@ -487,7 +495,7 @@ static void call_runner(JSValueConst fn, int argc, JSValue *argv, enum reply_kin
         fallback(kind, is_out_of_memory(e), name, name_len, ret);
         JS_FreeValue(ctx, e);
     } else {
-        fallback(kind, 0, name, name_len, ret);
+        fallback(kind, job_oom, name, name_len, ret);
     }
     JS_FreeValue(ctx, p);
 }

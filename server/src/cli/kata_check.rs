@@ -23,88 +23,102 @@ const CHECK_SEEDS: [u64; 2] = [1, 20260101];
 pub async fn check(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
     let mut problems = todo_markers(&kata.dir);
     for language in &kata.spec.languages {
-        let reference = kata.references[language].clone();
-        let starter = &kata.starters[language];
-        // The reference passes everything, random cases included.
-        let judged = judge::run(
-            sandbox,
-            &Job::Submit {
-                solution: reference.clone(),
-                kata: kata.clone(),
-                language: language.clone(),
-                seed: CHECK_SEEDS[0],
-                random_count: Some(CHECK_RANDOM_CASES),
-            },
-        )
-        .await;
-        for row in judged.rows.iter().filter(|r| r.status != RowStatus::Passed) {
-            problems.push(format!(
-                "reference/{language}/solution.py fails {:?}: {}",
-                row.name,
-                row.message
-                    .clone()
-                    .unwrap_or_else(|| format!("{:?}", row.status))
-            ));
-        }
-        // The starter starts red.
-        let judged = judge::run(
-            sandbox,
-            &Job::Submit {
-                solution: starter.solution.clone(),
-                kata: kata.clone(),
-                language: language.clone(),
-                seed: CHECK_SEEDS[0],
-                random_count: Some(5),
-            },
-        )
-        .await;
-        if judge::all_passed(&judged) {
-            problems.push(format!(
-                "starter/{language}/solution.py already passes every case; make it a skeleton that fails (e.g. return None)"
-            ));
-        }
-        // The starter's own test is red against the starter and green against the reference.
-        let tests = |solution: String| Job::Tests {
-            solution,
-            tests: starter.tests.clone(),
-            per_test: std::time::Duration::from_millis(kata.spec.budget.case_ms),
-            memory_mb: kata.spec.budget.memory_mb,
-        };
-        let own = judge::run(sandbox, &tests(starter.solution.clone())).await;
-        if own.outcome.light == Light::Green {
-            problems.push(format!("starter/{language}/test_solution.py passes against the starter; it should start red"));
-        }
-        let own = judge::run(sandbox, &tests(reference)).await;
-        if own.outcome.light != Light::Green {
-            problems.push(format!(
-                "starter/{language}/test_solution.py does not pass against the reference: {}",
-                own.outcome.summary
-            ));
-        }
-        // The generator is deterministic: the same inputs from two fresh instances,
-        // and again from a warm one (workers reuse an oracle between submissions).
-        let seed = CHECK_SEEDS[1];
-        let mut warm = Oracles::new(1);
-        let runs = [
-            warm.random_cases(sandbox, kata, language, seed, 20).await,
-            warm.random_cases(sandbox, kata, language, seed, 20).await,
-            Oracles::new(0)
-                .random_cases(sandbox, kata, language, seed, 20)
-                .await,
-        ];
-        if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
-            problems.push(format!("generator.py: {e}"));
-        } else if runs[0] != runs[2] {
-            problems.push(
-                "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into(),
-            );
-        } else if runs[0] != runs[1] {
-            problems.push(
-                "generator.py or the reference gives different cases when called twice in one instance; keep no state between calls (module-level counters, shared mutable defaults)".into(),
-            );
-        }
+        problems.extend(check_reference(sandbox, kata, language).await);
+        problems.extend(check_starter(sandbox, kata, language).await);
+        problems.extend(check_starter_tests(sandbox, kata, language).await);
+        problems.extend(check_generator(sandbox, kata, language).await);
     }
     problems
+}
+
+/// A submission of `solution` with `random` random cases, as `kata check` judges it.
+fn submission(kata: &Arc<Kata>, language: &str, solution: &str, random: u32) -> Job {
+    Job::Submit {
+        solution: solution.to_string(),
+        kata: kata.clone(),
+        language: language.to_string(),
+        seed: CHECK_SEEDS[0],
+        random_count: Some(random),
+    }
+}
+
+/// The reference passes everything, random cases included.
+async fn check_reference(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
+    let reference = &kata.references[language];
+    let judged = judge::run(sandbox, &submission(kata, language, reference, CHECK_RANDOM_CASES)).await;
+    judged
+        .rows
+        .iter()
+        .filter(|r| r.status != RowStatus::Passed)
+        .map(|row| {
+            let why = row.message.clone().unwrap_or_else(|| format!("{:?}", row.status));
+            format!("reference/{language}/solution.py fails {:?}: {why}", row.name)
+        })
+        .collect()
+}
+
+/// The starter starts red.
+async fn check_starter(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
+    let starter = &kata.starters[language].solution;
+    let judged = judge::run(sandbox, &submission(kata, language, starter, 5)).await;
+    if !judge::all_passed(&judged) {
+        return Vec::new();
+    }
+    vec![format!(
+        "starter/{language}/solution.py already passes every case; make it a skeleton that fails (e.g. return None)"
+    )]
+}
+
+/// The starter's own test is red against the starter and green against the reference.
+async fn check_starter_tests(
+    sandbox: &Arc<Sandbox>,
+    kata: &Arc<Kata>,
+    language: &str,
+) -> Vec<String> {
+    let starter = &kata.starters[language];
+    let tests = |solution: &str| Job::Tests {
+        solution: solution.to_string(),
+        tests: starter.tests.clone(),
+        per_test: std::time::Duration::from_millis(kata.spec.budget.case_ms),
+        memory_mb: kata.spec.budget.memory_mb,
+    };
+    let mut problems = Vec::new();
+    let own = judge::run(sandbox, &tests(&starter.solution)).await;
+    if own.outcome.light == Light::Green {
+        problems.push(format!("starter/{language}/test_solution.py passes against the starter; it should start red"));
+    }
+    let own = judge::run(sandbox, &tests(&kata.references[language])).await;
+    if own.outcome.light != Light::Green {
+        problems.push(format!(
+            "starter/{language}/test_solution.py does not pass against the reference: {}",
+            own.outcome.summary
+        ));
+    }
+    problems
+}
+
+/// The generator is deterministic: the same inputs from two fresh instances, and
+/// again from a warm one (workers reuse an oracle between submissions).
+async fn check_generator(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
+    let seed = CHECK_SEEDS[1];
+    let mut warm = Oracles::new(1);
+    let runs = [
+        warm.random_cases(sandbox, kata, language, seed, 20).await,
+        warm.random_cases(sandbox, kata, language, seed, 20).await,
+        Oracles::new(0)
+            .random_cases(sandbox, kata, language, seed, 20)
+            .await,
+    ];
+    let problem = if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
+        format!("generator.py: {e}")
+    } else if runs[0] != runs[2] {
+        "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into()
+    } else if runs[0] != runs[1] {
+        "generator.py or the reference gives different cases when called twice in one instance; keep no state between calls (module-level counters, shared mutable defaults)".into()
+    } else {
+        return Vec::new();
+    };
+    vec![problem]
 }
 
 /// What `kata new` marks unfinished parts with. A plain "TODO" is left alone: starters

@@ -3,9 +3,161 @@
 //   RANDORI_UPDATE_TYPES=1 cargo test -p randori-core --test protocol_types
 
 /**
+ * One call of a class case.
+ */
+export type Call = { method: string, args: Array<JsonValue>, 
+/**
+ * Checked when present.
+ */
+expected?: JsonValue, };
+
+/**
+ * A frame a client sends on the events socket.
+ */
+export type ClientCommand = { "type": "ping" } | { "type": "run", kind: RunKind, } | { "type": "rotation", facilitator_token: string, } & ({ "action": "start" } | { "action": "pause" } | { "action": "resume" } | { "action": "next" } | { "action": "skip", 
+/**
+ * Id of the participant to skip.
+ */
+participant: string, } | { "action": "unskip", 
+/**
+ * Id of the participant to bring back.
+ */
+participant: string, } | { "action": "shuffle", 
+/**
+ * Seed for the deterministic shuffle; `now_ms` when absent.
+ */
+seed?: number, } | { "action": "reorder", 
+/**
+ * A permutation of every participant id.
+ */
+order: Array<string>, } | { "action": "settings", 
+/**
+ * The fields to change.
+ */
+settings: SettingsPatch, } | { "action": "end" });
+
+/**
+ * `201` to `POST /api/rooms`.
+ */
+export type CreatedRoom = { id: string, 
+/**
+ * The facilitator's secret: rotation actions and settings need it.
+ */
+facilitator_token: string, 
+/**
+ * The link to share with participants.
+ */
+join_url: string, };
+
+export type Difficulty = "easy" | "medium" | "hard";
+
+/**
+ * Who may type in a room. The rotation only answers [`Rotation::can_edit`] for a
+ * mode; the room stores it and rides it along in [`SettingsPatch`].
+ */
+export type EditMode = "strict" | "free";
+
+/**
+ * What a solution must define.
+ */
+export type Entry = { "kind": "function", name: string, params: Array<Param>, returns: string, } | { "kind": "class", name: string, init: Array<Param>, methods: { [key in string]: Method }, };
+
+/**
+ * Every error answer: a status and this body.
+ */
+export type ErrorBody = { 
+/**
+ * What went wrong, for people.
+ */
+error: string, };
+
+export type Group = "sample" | "hidden" | "random";
+
+/**
+ * `200` to `POST /api/rooms/{id}/join`.
+ */
+export type Joined = { participant_id: string, 
+/**
+ * The participant's secret: runs and edits need it.
+ */
+token: string, };
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+/**
+ * `GET /api/katas`: the catalogue, by difficulty then title.
+ */
+export type KataList = { katas: Array<KataSummary>, };
+
+/**
+ * One kata in the catalogue (`GET /api/katas`).
+ */
+export type KataSummary = { slug: string, title: string, summary: string, difficulty: Difficulty, tags: Array<string>, languages: Array<string>, };
+
+/**
+ * `GET /api/katas/{slug}`: the public parts of a kata.
+ */
+export type KataView = { 
+/**
+ * The statement (Markdown).
+ */
+statement: string, 
+/**
+ * Starter files per language.
+ */
+starters: { [key in string]: Starter }, samples: Array<SampleCase>, entry: Entry, 
+/**
+ * How many hidden cases a submission meets (their content stays secret).
+ */
+hidden_count: number, 
+/**
+ * How many random cases a submission meets.
+ */
+random_count: number, slug: string, title: string, summary: string, difficulty: Difficulty, tags: Array<string>, languages: Array<string>, };
+
+export type Light = "green" | "red" | "amber";
+
+/**
+ * One method of a class entry.
+ */
+export type Method = { params: Array<Param>, returns: string, };
+
+/**
+ * One parameter of an entry point: its name and neutral type (`"list[int]"`).
+ */
+export type Param = { name: string, type: string, };
+
+/**
+ * One participant in a room view.
+ */
+export type ParticipantView = { id: string, name: string, 
+/**
+ * Whether any of their connections is open now.
+ */
+online: boolean, };
+
+/**
+ * One row of a run's results: a test or a case.
+ */
+export type ResultRow = { name: string, group?: Group, status: RowStatus, 
+/**
+ * What went wrong, for people: assertion text, exception, budget.
+ */
+message?: string, 
+/**
+ * Traceback limited to user code.
+ */
+traceback?: string, input?: JsonValue, expected?: JsonValue, actual?: JsonValue, output?: string, output_truncated: boolean, };
+
+/**
  * A frame the server sends on the events socket.
  */
 export type RoomEvent = { "type": "hello", you: You | null, room: RoomView, } | { "type": "room", room: RoomView, } | { "type": "rotation", reason: string, rotation: RotationView, } | { "type": "warning", reason: string, remaining_ms: number, rotation: RotationView, } | { "type": "time_up", reason: string, turn: number, waiting: boolean, rotation: RotationView, } | { "type": "run_queued", run: Run, queue_position: number, } | { "type": "run_started", run: Run, } | { "type": "run_finished", run: Run, } | { "type": "edit_refused", participant: string | null, reason: string, } | { "type": "error", message: string, } | { "type": "pong", server_time_ms: number, };
+
+/**
+ * The room's settings as one object: the editing mode and the rotation's timer.
+ */
+export type RoomSettingsView = { mode: EditMode, turn_seconds: number, time_up: TimeUpRule, break_every: number, break_seconds: number, warning_seconds: number, };
 
 /**
  * A room as clients see it (`GET /api/rooms/{id}`, `hello`, `room`): never tokens.
@@ -15,6 +167,62 @@ export type RoomView = { id: string, kata: string | null, kata_title: string | n
  * The server clock the view was made at, for client clock-offset correction.
  */
 server_time_ms: number, };
+
+/**
+ * A facilitator action, as sent in `POST /api/rooms/{id}/rotation` or a `rotation`
+ * frame: `{"action": "...", ...}`. Extra fields (token, frame type) are ignored.
+ */
+export type RotationAction = { "action": "start" } | { "action": "pause" } | { "action": "resume" } | { "action": "next" } | { "action": "skip", 
+/**
+ * Id of the participant to skip.
+ */
+participant: string, } | { "action": "unskip", 
+/**
+ * Id of the participant to bring back.
+ */
+participant: string, } | { "action": "shuffle", 
+/**
+ * Seed for the deterministic shuffle; `now_ms` when absent.
+ */
+seed?: number, } | { "action": "reorder", 
+/**
+ * A permutation of every participant id.
+ */
+order: Array<string>, } | { "action": "settings", 
+/**
+ * The fields to change.
+ */
+settings: SettingsPatch, } | { "action": "end" };
+
+/**
+ * Timer settings of a rotation (the room's `settings` minus `mode`).
+ */
+export type RotationSettings = { 
+/**
+ * Length of a turn, validated to `MIN_TURN_SECONDS..=MAX_TURN_SECONDS`.
+ */
+turn_seconds: number, 
+/**
+ * Heads-up before the end of a turn (0 = none); clamped below the turn length.
+ */
+warning_seconds: number, 
+/**
+ * What happens when a turn's time is up.
+ */
+time_up: TimeUpRule, 
+/**
+ * A break follows every `break_every`-th turn; 0 means no breaks.
+ */
+break_every: number, 
+/**
+ * Length of a break, validated to `MIN_BREAK_SECONDS..=MAX_BREAK_SECONDS`.
+ */
+break_seconds: number, };
+
+/**
+ * Lifecycle of a rotation session.
+ */
+export type RotationStatus = "idle" | "running" | "paused" | "break" | "waiting" | "ended";
 
 /**
  * The rotation state as the protocol shows it (`"rotation": {...}`), plus extras.
@@ -92,65 +300,7 @@ absent: Array<string>,
  */
 settings: RotationSettings, };
 
-/**
- * Lifecycle of a rotation session.
- */
-export type RotationStatus = "idle" | "running" | "paused" | "break" | "waiting" | "ended";
-
-/**
- * Timer settings of a rotation (the room's `settings` minus `mode`).
- */
-export type RotationSettings = { 
-/**
- * Length of a turn, validated to `MIN_TURN_SECONDS..=MAX_TURN_SECONDS`.
- */
-turn_seconds: number, 
-/**
- * Heads-up before the end of a turn (0 = none); clamped below the turn length.
- */
-warning_seconds: number, 
-/**
- * What happens when a turn's time is up.
- */
-time_up: TimeUpRule, 
-/**
- * A break follows every `break_every`-th turn; 0 means no breaks.
- */
-break_every: number, 
-/**
- * Length of a break, validated to `MIN_BREAK_SECONDS..=MAX_BREAK_SECONDS`.
- */
-break_seconds: number, };
-
-/**
- * What happens when a turn's time is up.
- */
-export type TimeUpRule = "rotate" | "on_green" | "facilitator";
-
-/**
- * The room's settings as one object: the editing mode and the rotation's timer.
- */
-export type RoomSettingsView = { mode: EditMode, turn_seconds: number, time_up: TimeUpRule, break_every: number, break_seconds: number, warning_seconds: number, };
-
-/**
- * Who may type in a room. The rotation only answers [`Rotation::can_edit`] for a
- * mode; the room stores it and rides it along in [`SettingsPatch`].
- */
-export type EditMode = "strict" | "free";
-
-/**
- * One participant in a room view.
- */
-export type ParticipantView = { id: string, name: string, 
-/**
- * Whether any of their connections is open now.
- */
-online: boolean, };
-
-/**
- * The participant a connection belongs to, as `hello` tells it.
- */
-export type You = { participant_id: string, name: string, };
+export type RowStatus = "passed" | "failed" | "error" | "timed_out" | "out_of_memory" | "not_run" | "internal_error";
 
 /**
  * A run as clients see it and as it is stored.
@@ -169,55 +319,32 @@ seed?: number, light?: Light, verdict?: RowStatus, summary?: string, results: Ar
  */
 duration_ms?: number, };
 
-export type Light = "green" | "red" | "amber";
-
-export type RunStatus = "queued" | "running" | "done";
-
-export type Group = "sample" | "hidden" | "random";
-
-export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
-
-export type RowStatus = "passed" | "failed" | "error" | "timed_out" | "out_of_memory" | "not_run" | "internal_error";
-
 /**
- * One row of a run's results: a test or a case.
+ * `202` to `POST /api/rooms/{id}/runs` (without `?wait=true`).
  */
-export type ResultRow = { name: string, group?: Group, status: RowStatus, 
+export type RunAccepted = { run_id: string, 
 /**
- * What went wrong, for people: assertion text, exception, budget.
+ * 1 = next.
  */
-message?: string, 
-/**
- * Traceback limited to user code.
- */
-traceback?: string, input?: JsonValue, expected?: JsonValue, actual?: JsonValue, output?: string, output_truncated: boolean, };
+queue_position: number, };
 
 export type RunKind = "test" | "submit";
 
 /**
- * A frame a client sends on the events socket.
+ * `GET /api/rooms/{id}/runs`: the room's runs, oldest first.
  */
-export type ClientCommand = { "type": "ping" } | { "type": "run", kind: RunKind, } | { "type": "rotation", facilitator_token: string, } & ({ "action": "start" } | { "action": "pause" } | { "action": "resume" } | { "action": "next" } | { "action": "skip", 
+export type RunList = { runs: Array<Run>, };
+
+export type RunStatus = "queued" | "running" | "done";
+
 /**
- * Id of the participant to skip.
+ * A sample case as users see it: inputs, and what is expected.
  */
-participant: string, } | { "action": "unskip", 
+export type SampleCase = { name: string, expected?: JsonValue, 
 /**
- * Id of the participant to bring back.
+ * The case must raise (optionally with `message_contains` in the message).
  */
-participant: string, } | { "action": "shuffle", 
-/**
- * Seed for the deterministic shuffle; `now_ms` when absent.
- */
-seed?: number, } | { "action": "reorder", 
-/**
- * A permutation of every participant id.
- */
-order: Array<string>, } | { "action": "settings", 
-/**
- * The fields to change.
- */
-settings: SettingsPatch, } | { "action": "end" });
+raises?: boolean, message_contains?: string, } & ({ args: Array<JsonValue>, } | { init: Array<JsonValue>, calls: Array<Call>, });
 
 /**
  * A partial settings update (`{"settings": {...}}`); absent fields stay as they are.
@@ -250,143 +377,16 @@ break_seconds?: number,
 mode?: EditMode, };
 
 /**
- * A facilitator action, as sent in `POST /api/rooms/{id}/rotation` or a `rotation`
- * frame: `{"action": "...", ...}`. Extra fields (token, frame type) are ignored.
- */
-export type RotationAction = { "action": "start" } | { "action": "pause" } | { "action": "resume" } | { "action": "next" } | { "action": "skip", 
-/**
- * Id of the participant to skip.
- */
-participant: string, } | { "action": "unskip", 
-/**
- * Id of the participant to bring back.
- */
-participant: string, } | { "action": "shuffle", 
-/**
- * Seed for the deterministic shuffle; `now_ms` when absent.
- */
-seed?: number, } | { "action": "reorder", 
-/**
- * A permutation of every participant id.
- */
-order: Array<string>, } | { "action": "settings", 
-/**
- * The fields to change.
- */
-settings: SettingsPatch, } | { "action": "end" };
-
-/**
- * `GET /api/katas/{slug}`: the public parts of a kata.
- */
-export type KataView = { 
-/**
- * The statement (Markdown).
- */
-statement: string, 
-/**
- * Starter files per language.
- */
-starters: { [key in string]: Starter }, samples: Array<SampleCase>, entry: Entry, 
-/**
- * How many hidden cases a submission meets (their content stays secret).
- */
-hidden_count: number, 
-/**
- * How many random cases a submission meets.
- */
-random_count: number, slug: string, title: string, summary: string, difficulty: Difficulty, tags: Array<string>, languages: Array<string>, };
-
-/**
- * A sample case as users see it: inputs, and what is expected.
- */
-export type SampleCase = { name: string, expected?: JsonValue, 
-/**
- * The case must raise (optionally with `message_contains` in the message).
- */
-raises?: boolean, message_contains?: string, } & ({ args: Array<JsonValue>, } | { init: Array<JsonValue>, calls: Array<Call>, });
-
-/**
- * One call of a class case.
- */
-export type Call = { method: string, args: Array<JsonValue>, 
-/**
- * Checked when present.
- */
-expected?: JsonValue, };
-
-/**
  * What a room starts with in one language.
  */
 export type Starter = { solution: string, tests: string, };
 
 /**
- * What a solution must define.
+ * What happens when a turn's time is up.
  */
-export type Entry = { "kind": "function", name: string, params: Array<Param>, returns: string, } | { "kind": "class", name: string, init: Array<Param>, methods: { [key in string]: Method }, };
+export type TimeUpRule = "rotate" | "on_green" | "facilitator";
 
 /**
- * One method of a class entry.
+ * The participant a connection belongs to, as `hello` tells it.
  */
-export type Method = { params: Array<Param>, returns: string, };
-
-/**
- * One parameter of an entry point: its name and neutral type (`"list[int]"`).
- */
-export type Param = { name: string, type: string, };
-
-export type Difficulty = "easy" | "medium" | "hard";
-
-/**
- * `GET /api/katas`: the catalogue, by difficulty then title.
- */
-export type KataList = { katas: Array<KataSummary>, };
-
-/**
- * One kata in the catalogue (`GET /api/katas`).
- */
-export type KataSummary = { slug: string, title: string, summary: string, difficulty: Difficulty, tags: Array<string>, languages: Array<string>, };
-
-/**
- * `201` to `POST /api/rooms`.
- */
-export type CreatedRoom = { id: string, 
-/**
- * The facilitator's secret: rotation actions and settings need it.
- */
-facilitator_token: string, 
-/**
- * The link to share with participants.
- */
-join_url: string, };
-
-/**
- * `200` to `POST /api/rooms/{id}/join`.
- */
-export type Joined = { participant_id: string, 
-/**
- * The participant's secret: runs and edits need it.
- */
-token: string, };
-
-/**
- * `202` to `POST /api/rooms/{id}/runs` (without `?wait=true`).
- */
-export type RunAccepted = { run_id: string, 
-/**
- * 1 = next.
- */
-queue_position: number, };
-
-/**
- * `GET /api/rooms/{id}/runs`: the room's runs, oldest first.
- */
-export type RunList = { runs: Array<Run>, };
-
-/**
- * Every error answer: a status and this body.
- */
-export type ErrorBody = { 
-/**
- * What went wrong, for people.
- */
-error: string, };
+export type You = { participant_id: string, name: string, };

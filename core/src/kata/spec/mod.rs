@@ -314,9 +314,9 @@ fn parse_type(source: &str, key: &str, text: &str) -> Result<ValueType, SpecErro
     ValueType::parse(text).map_err(|m| SpecError::new(FILE, line_of(source, key), m))
 }
 
-fn parse_entry(source: &str, raw: RawEntry) -> Result<Entry, SpecError> {
+fn parse_entry(source: &str, mut raw: RawEntry) -> Result<Entry, SpecError> {
     let at_entry = line_of(source, "[entry]");
-    match (raw.function, raw.class) {
+    match (raw.function.take(), raw.class.take()) {
         (Some(_), Some(_)) => Err(SpecError::new(
             FILE,
             at_entry,
@@ -327,82 +327,82 @@ fn parse_entry(source: &str, raw: RawEntry) -> Result<Entry, SpecError> {
             at_entry,
             "[entry] must name a function (function = \"name\") or a class (class = \"Name\")",
         )),
-        (Some(name), None) => {
-            if !is_identifier(&name) {
-                return Err(SpecError::new(
-                    FILE,
-                    line_of(source, "function"),
-                    format!("{name:?} is not a valid function name"),
-                ));
-            }
-            if raw.init.is_some() || raw.methods.is_some() {
-                return Err(SpecError::new(
-                    FILE,
-                    at_entry,
-                    "init and methods belong to class katas; a function kata has params and returns",
-                ));
-            }
-            let returns = raw.returns.ok_or_else(|| {
-                SpecError::new(
-                    FILE,
-                    at_entry,
-                    "a function entry needs returns = \"<type>\"",
-                )
-            })?;
-            Ok(Entry::Function {
-                name,
-                params: parse_params(source, "params", raw.params.unwrap_or_default())?,
-                returns: parse_type(source, "returns", &returns)?,
-            })
-        }
-        (None, Some(name)) => {
-            if !is_identifier(&name) {
-                return Err(SpecError::new(
-                    FILE,
-                    line_of(source, "class"),
-                    format!("{name:?} is not a valid class name"),
-                ));
-            }
-            if raw.params.is_some() || raw.returns.is_some() {
-                return Err(SpecError::new(
-                    FILE,
-                    at_entry,
-                    "a class entry has init and methods, not params and returns",
-                ));
-            }
-            let raw_methods = raw.methods.unwrap_or_default();
-            if raw_methods.is_empty() {
-                return Err(SpecError::new(
-                    FILE,
-                    at_entry,
-                    "a class entry needs at least one method: methods.name = { params = [], returns = \"int\" }",
-                ));
-            }
-            let mut methods = BTreeMap::new();
-            for (m, raw) in raw_methods {
-                if !is_identifier(&m) || m.starts_with('_') {
-                    return Err(SpecError::new(
-                        FILE,
-                        line_of(source, &format!("methods.{m}")),
-                        format!("{m:?} is not a valid public method name"),
-                    ));
-                }
-                let key = format!("methods.{m}");
-                methods.insert(
-                    m.clone(),
-                    Method {
-                        params: parse_params(source, &key, raw.params)?,
-                        returns: parse_type(source, &key, &raw.returns)?,
-                    },
-                );
-            }
-            Ok(Entry::Class {
-                name,
-                init: parse_params(source, "init", raw.init.unwrap_or_default())?,
-                methods,
-            })
-        }
+        (Some(name), None) => function_entry(source, name, raw),
+        (None, Some(name)) => class_entry(source, name, raw),
     }
+}
+
+fn function_entry(source: &str, name: String, raw: RawEntry) -> Result<Entry, SpecError> {
+    let at_entry = line_of(source, "[entry]");
+    if !is_identifier(&name) {
+        return Err(SpecError::new(
+            FILE,
+            line_of(source, "function"),
+            format!("{name:?} is not a valid function name"),
+        ));
+    }
+    if raw.init.is_some() || raw.methods.is_some() {
+        return Err(SpecError::new(
+            FILE,
+            at_entry,
+            "init and methods belong to class katas; a function kata has params and returns",
+        ));
+    }
+    let returns = raw.returns.ok_or_else(|| {
+        SpecError::new(FILE, at_entry, "a function entry needs returns = \"<type>\"")
+    })?;
+    Ok(Entry::Function {
+        name,
+        params: parse_params(source, "params", raw.params.unwrap_or_default())?,
+        returns: parse_type(source, "returns", &returns)?,
+    })
+}
+
+fn class_entry(source: &str, name: String, raw: RawEntry) -> Result<Entry, SpecError> {
+    let at_entry = line_of(source, "[entry]");
+    if !is_identifier(&name) {
+        return Err(SpecError::new(
+            FILE,
+            line_of(source, "class"),
+            format!("{name:?} is not a valid class name"),
+        ));
+    }
+    if raw.params.is_some() || raw.returns.is_some() {
+        return Err(SpecError::new(
+            FILE,
+            at_entry,
+            "a class entry has init and methods, not params and returns",
+        ));
+    }
+    let raw_methods = raw.methods.unwrap_or_default();
+    if raw_methods.is_empty() {
+        return Err(SpecError::new(
+            FILE,
+            at_entry,
+            "a class entry needs at least one method: methods.name = { params = [], returns = \"int\" }",
+        ));
+    }
+    let mut methods = BTreeMap::new();
+    for (m, raw) in raw_methods {
+        let key = format!("methods.{m}");
+        if !is_identifier(&m) || m.starts_with('_') {
+            return Err(SpecError::new(
+                FILE,
+                line_of(source, &key),
+                format!("{m:?} is not a valid public method name"),
+            ));
+        }
+        let method = Method {
+            params: parse_params(source, &key, raw.params)?,
+            returns: parse_type(source, &key, &raw.returns)?,
+        };
+        methods.insert(m, method);
+    }
+    Ok(Entry::Class {
+        name,
+        init: parse_params(source, "init", raw.init.unwrap_or_default())?,
+        methods,
+    })
 }
 
 #[cfg(test)]

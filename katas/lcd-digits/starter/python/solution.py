@@ -1,0 +1,4 @@
+def lcd_digits(number, size):
+    """Return the lines of `number` drawn as seven-segment digits of the given size."""
+    # TODO: start with one digit at size 1.
+    return []

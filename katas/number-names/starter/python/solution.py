@@ -1,0 +1,4 @@
+def number_name(n):
+    """Return the British English name of the integer n, e.g. 1501 -> "one thousand, five hundred and one"."""
+    # TODO: start with the units.
+    return ""

@@ -1,0 +1,4 @@
+def diff_requirements(old, new):
+    """Return the changed pins, e.g. ["added attrs 23.1.0", "upgraded django 4.2.7 -> 5.0"]."""
+    # TODO
+    return None
