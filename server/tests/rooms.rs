@@ -296,3 +296,27 @@ async fn participant_tokens_are_checked_on_websockets() {
     }
     server.shutdown().await;
 }
+
+/// A mistyped API path is an API client's error, answered in JSON; the web client's
+/// page is served only for the paths it routes itself.
+#[tokio::test]
+async fn unknown_api_paths_answer_404_in_json_not_the_web_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(web.path().join("index.html"), "<!doctype html><title>web</title>").unwrap();
+    let mut config = randori::app::config::ServeConfig::for_tests(dir.path().to_path_buf());
+    config.web_dir = web.path().to_path_buf();
+    let server = start_with(config).await;
+    let base = format!("http://{}", server.addr);
+    for path in ["/api", "/api/nope", "/api/rooms/x/nothing", "/api/katas/fizzbuzz/extra"] {
+        let r = http().get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+        let body: Value = r.json().await.expect("a JSON body");
+        assert!(body["error"].as_str().unwrap().contains(path), "{path}: {body}");
+    }
+    // The web client's own routes still get its page.
+    let page = http().get(format!("{base}/r/some-room")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("<title>web</title>"));
+    server.shutdown().await;
+}

@@ -14,9 +14,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use yrs::sync::Awareness;
 use yrs::sync::awareness::AwarenessUpdate;
 use yrs::updates::decoder::Decode;
-use yrs::{ClientID, Doc, GetString, ReadTxn, StateVector, Text, Transact, Update};
+use yrs::{ClientID, Doc, GetString, ReadTxn, StateVector, Text, Transact, Update, WriteTxn};
 
 use crate::sync::protocol::{self, ClientMessage};
+use crate::sync::update_bounds;
 
 /// Names of the room's shared texts (the editor binds `Y.Text`s with these names).
 pub const SOLUTION: &str = "solution";
@@ -42,6 +43,11 @@ pub enum DocError {
         "update does not continue its client's edits (some are missing or were refused); reconnect to resync"
     )]
     OutOfOrder,
+    /// The update refers to (or deletes) content the document does not have: yrs
+    /// would keep it pending, invisible to storage, the document limit and every
+    /// other client, and integrate it later, when someone else's edit arrives.
+    #[error("update depends on content this document does not have ({0}); reconnect to resync")]
+    Pending(String),
 }
 
 /// What the shell must do after a message.
@@ -155,10 +161,13 @@ impl SharedDoc {
         match message {
             ClientMessage::SyncStep1(sv) => Ok(Effect::Reply(vec![self.step2(&sv)])),
             ClientMessage::Update(bytes) => match refusal {
-                Some(reason) if !is_noop_update(&bytes) => Ok(Effect::Refused {
+                Some(reason) if self.would_change(&bytes) => Ok(Effect::Refused {
                     frame: protocol::encode_permission_denied(reason),
                 }),
-                _ => self.apply(&bytes),
+                // Nothing new (a reconnecting navigator's step 2 repeats what the
+                // room has, delete set included): not an edit, so nothing to refuse.
+                Some(_) => Ok(Effect::Nothing),
+                None => self.apply(&bytes),
             },
             ClientMessage::Awareness(update) => Ok(self.apply_awareness(update)),
             ClientMessage::AwarenessQuery => match self.awareness.update() {
@@ -166,6 +175,31 @@ impl SharedDoc {
                 Err(_) => Ok(Effect::Nothing),
             },
         }
+    }
+
+    /// Whether applying the update would change the document: new blocks, or
+    /// deletions of content not deleted yet. Only asked for a sender who may not edit
+    /// (it walks the document's delete set).
+    fn would_change(&self, bytes: &[u8]) -> bool {
+        if is_noop_update(bytes) {
+            return false;
+        }
+        let Ok(update) = Update::decode_v1(bytes) else {
+            return true;
+        };
+        let txn = self.awareness.doc().transact();
+        if update.extends(&txn.state_vector()) {
+            return true;
+        }
+        let deleted = txn.snapshot().delete_set;
+        update.delete_set().iter().any(|(client, ranges)| {
+            let have = deleted.iter().find(|(c, _)| *c == client).map(|(_, r)| r);
+            ranges.iter().any(|r| {
+                !have.as_ref().is_some_and(|have| {
+                    have.iter().any(|d| d.start <= r.start && r.end <= d.end)
+                })
+            })
+        })
     }
 
     fn step2(&self, remote: &StateVector) -> Vec<u8> {
@@ -187,12 +221,19 @@ impl SharedDoc {
             // them (see continues_clocks): otherwise yrs changes the text here in a way
             // the transaction's encoding leaves out, so nobody else sees it and storage
             // loses it. Refuse it; the client resyncs on reconnect.
-            if !continues_clocks(&update, &txn.state_vector()) {
+            let state = txn.state_vector();
+            if !continues_clocks(&update, &state) {
                 return Err(DocError::OutOfOrder);
             }
+            dependencies_known(bytes, &update, &state).map_err(DocError::Pending)?;
             txn.apply_update(update)
-                .map(|()| txn.encode_update_v1())
-                .map_err(|e| DocError::BadUpdate(e.to_string()))
+                .map_err(|e| DocError::BadUpdate(e.to_string()))?;
+            if txn.has_missing_updates() {
+                // The check above should make this unreachable; if yrs still keeps
+                // something pending, drop it rather than let it fire later unseen.
+                let _ = txn.prune_pending();
+            }
+            Ok(txn.encode_update_v1())
         }))
         .unwrap_or_else(|_| Err(DocError::BadUpdate("update integration panicked".into())))?;
         if applied == EMPTY_UPDATE {
@@ -293,6 +334,34 @@ fn continues_clocks(update: &Update, state: &StateVector) -> bool {
     })
 }
 
+/// Checks that every id the update's blocks refer to (origin, right origin, parent)
+/// and every range it deletes lies in what the document has, or in what the update
+/// itself brings. Anything else would sit in yrs' pending store (see
+/// [`DocError::Pending`]).
+fn dependencies_known(bytes: &[u8], update: &Update, state: &StateVector) -> Result<(), String> {
+    let brought = update.state_vector();
+    let known = |client: u64| -> u32 {
+        // Yjs client ids have 53 bits; a larger one is no client the document has.
+        if client >> 53 != 0 {
+            return 0;
+        }
+        let id = ClientID::new(client);
+        state.get(&id).max(brought.get(&id))
+    };
+    for (client, clock) in update_bounds::references(bytes)? {
+        if clock >= known(client) {
+            return Err(format!("a block refers to {client}:{clock}"));
+        }
+    }
+    for (client, ranges) in update.delete_set().iter() {
+        let end = ranges.iter().map(|r| r.end).max().unwrap_or(0);
+        if end > known(client.get()) {
+            return Err(format!("it deletes {}:{} and beyond", client.get(), known(client.get())));
+        }
+    }
+    Ok(())
+}
+
 /// True for an update that carries nothing (the stock client sends an empty step 2
 /// when it has nothing new); such an update is never a refused edit.
 fn is_noop_update(bytes: &[u8]) -> bool {
@@ -344,6 +413,86 @@ mod tests {
 
     fn one(frame: &[u8]) -> ClientMessage {
         decode_frame(frame).unwrap().into_iter().next().unwrap()
+    }
+
+    /// A client document with a fixed id, for crafting updates from known clocks.
+    fn doc_with_id(id: u64) -> Doc {
+        Doc::with_client_id(id)
+    }
+
+    fn insert(doc: &Doc, index: u32, s: &str) -> Vec<u8> {
+        let text = doc.get_or_insert_text(SOLUTION);
+        let mut txn = doc.transact_mut();
+        text.insert(&mut txn, index, s);
+        txn.encode_update_v1()
+    }
+
+    fn apply_raw(doc: &Doc, update: &[u8]) {
+        doc.transact_mut()
+            .apply_update(Update::decode_v1(update).unwrap())
+            .unwrap();
+    }
+
+    #[test]
+    fn a_block_anchored_to_content_the_room_lacks_is_refused() {
+        let mut shared = SharedDoc::new();
+        let victim = doc_with_id(1);
+        let typed = insert(&victim, 0, "abcdefgh"); // not sent yet
+        let attacker = doc_with_id(2);
+        apply_raw(&attacker, &typed);
+        let evil = insert(&attacker, 8, "EVIL"); // origin: the victim's future clock 7
+        let refused = shared.handle(ClientMessage::Update(evil), None);
+        assert!(matches!(refused, Err(DocError::Pending(_))), "{refused:?}");
+        // The victim's own keystrokes arrive later; nothing fires with them.
+        let applied = shared.handle(ClientMessage::Update(typed), None).unwrap();
+        assert!(matches!(applied, Effect::Applied { .. }));
+        assert_eq!(shared.text(SOLUTION), "abcdefgh");
+        assert!(!shared.awareness.doc().transact().has_missing_updates());
+    }
+
+    #[test]
+    fn deletions_of_content_the_room_lacks_are_refused() {
+        let mut shared = SharedDoc::new();
+        let other = doc_with_id(3);
+        insert(&other, 0, "zz"); // never sent
+        let text = other.get_or_insert_text(SOLUTION);
+        let delete = {
+            let mut txn = other.transact_mut();
+            text.remove_range(&mut txn, 0, 2);
+            txn.encode_update_v1()
+        };
+        let refused = shared.handle(ClientMessage::Update(delete), None);
+        assert!(matches!(refused, Err(DocError::Pending(_))), "{refused:?}");
+        assert!(!shared.awareness.doc().transact().has_missing_updates());
+    }
+
+    #[test]
+    fn a_refused_sender_repeating_what_the_room_has_is_not_refused() {
+        let mut shared = SharedDoc::new();
+        let driver = doc_with_id(4);
+        let typed = insert(&driver, 0, "hello world");
+        shared.handle(ClientMessage::Update(typed.clone()), None).unwrap();
+        let text = driver.get_or_insert_text(SOLUTION);
+        let deleted = {
+            let mut txn = driver.transact_mut();
+            text.remove_range(&mut txn, 5, 6);
+            txn.encode_update_v1()
+        };
+        shared.handle(ClientMessage::Update(deleted), None).unwrap();
+        // A navigator that has it all reconnects: its step 2 carries the delete set.
+        let navigator = doc_with_id(5);
+        apply_raw(&navigator, &typed);
+        apply_raw(&navigator, &driver.transact().encode_state_as_update_v1(&StateVector::default()));
+        let server_state = shared.awareness.doc().transact().state_vector();
+        let step2 = navigator.transact().encode_state_as_update_v1(&server_state);
+        assert_ne!(step2, EMPTY_UPDATE, "the step 2 carries a delete set");
+        let effect = shared.handle(ClientMessage::Update(step2), Some("not the driver"));
+        assert_eq!(effect.unwrap(), Effect::Nothing);
+        // A real edit from the same sender is still refused.
+        let edit = insert(&navigator, 0, "x");
+        let effect = shared.handle(ClientMessage::Update(edit), Some("not the driver"));
+        assert!(matches!(effect.unwrap(), Effect::Refused { .. }));
+        assert_eq!(shared.text(SOLUTION), "hello");
     }
 
     #[test]

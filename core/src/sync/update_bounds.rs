@@ -43,6 +43,21 @@ pub type Refusal = String;
 /// Checks one v1-encoded update. `Ok` means it holds text content only and declares
 /// no count its bytes cannot hold; it may still be malformed in ways yrs reports.
 pub fn check(update: &[u8]) -> Result<(), Refusal> {
+    walk(update, &mut |_, _| {})
+}
+
+/// Every item id the update's blocks refer to (their origins, right origins and
+/// parents), as `(client, clock)`, after the same checks as [`check`]. A block whose
+/// reference the document does not hold would wait in yrs' pending store instead of
+/// being integrated (see `docsync`), so the caller checks each against what it has.
+pub fn references(update: &[u8]) -> Result<Vec<(u64, u32)>, Refusal> {
+    let mut found = Vec::new();
+    walk(update, &mut |client, clock| found.push((client, clock)))?;
+    Ok(found)
+}
+
+/// Walks the update; `on_ref` hears every id a block refers to.
+fn walk(update: &[u8], on_ref: &mut dyn FnMut(u64, u32)) -> Result<(), Refusal> {
     let mut c = Cursor::new(update);
     // Each client's section: at least a block count, a client id and a clock.
     let clients = count(&mut c, 3, "clients")?;
@@ -52,7 +67,7 @@ pub fn check(update: &[u8]) -> Result<(), Refusal> {
         var::<u64>(&mut c)?;
         var::<u32>(&mut c)?;
         for _ in 0..blocks {
-            block(&mut c)?;
+            block(&mut c, on_ref)?;
         }
     }
     // The delete set: per client an id and a range count; per range a clock and a length.
@@ -68,24 +83,28 @@ pub fn check(update: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn block(c: &mut Cursor) -> Result<(), Refusal> {
+fn block(c: &mut Cursor, on_ref: &mut dyn FnMut(u64, u32)) -> Result<(), Refusal> {
     let info = c.read_u8().map_err(bad)?;
     if info == GC || info == SKIP {
         var::<u32>(c)?;
         return Ok(());
     }
     if info & HAS_ORIGIN != 0 {
-        id(c)?;
+        let (client, clock) = id(c)?;
+        on_ref(client, clock);
     }
     if info & HAS_RIGHT_ORIGIN != 0 {
-        id(c)?;
+        let (client, clock) = id(c)?;
+        on_ref(client, clock);
     }
     if info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN) == 0 {
-        // No origin to copy the parent from: the parent is written out.
+        // No origin to copy the parent from: the parent is written out, as a root
+        // type's name or as the id of the item that holds the nested type.
         if var::<u32>(c)? == 1 {
             c.read_string().map_err(bad)?;
         } else {
-            id(c)?;
+            let (client, clock) = id(c)?;
+            on_ref(client, clock);
         }
         if info & HAS_PARENT_SUB != 0 {
             c.read_string().map_err(bad)?;
@@ -135,10 +154,8 @@ fn count(c: &mut Cursor, min_bytes: usize, what: &str) -> Result<u32, Refusal> {
     Ok(n)
 }
 
-fn id(c: &mut Cursor) -> Result<(), Refusal> {
-    var::<u64>(c)?;
-    var::<u32>(c)?;
-    Ok(())
+fn id(c: &mut Cursor) -> Result<(u64, u32), Refusal> {
+    Ok((var::<u64>(c)?, var::<u32>(c)?))
 }
 
 fn var<T: yrs::encoding::varint::VarInt>(c: &mut Cursor) -> Result<T, Refusal> {
