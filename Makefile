@@ -16,8 +16,10 @@ run: guest web release
 ## build: everything, release profile
 build: guest web release
 
+## guest: the sandbox guests (Python: componentize-py; JavaScript: QuickJS + Wizer)
 guest:
 	./scripts/build-guest.sh
+	./scripts/build-js-guest.sh
 
 web: web/node_modules/.installed
 	cd web && npm run build
@@ -38,6 +40,8 @@ test: guest web
 
 guest-tests:
 	python3 -m unittest server/guest/python/test_runner_native.py
+	node --experimental-vm-modules --test server/guest/javascript/test_runner_native.mjs
+	node --test server/guest/javascript/test_component_smoke.mjs
 
 ## web-tests: the web client's type check (generated protocol types included) and
 ## the unit tests of its pure functions (node --test).
@@ -45,7 +49,7 @@ web-tests: web/node_modules/.installed
 	cd web && npm run typecheck && npm test
 
 kata-check:
-	./target/debug/randori kata check --guest-wasm build/runner.wasm --cache-dir $(RANDORI_CACHE_DIR)
+	./target/debug/randori kata check --guest-wasm build/runner.wasm --js-guest-wasm build/runner-js.wasm --cache-dir $(RANDORI_CACHE_DIR)
 
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	cd tests && npm ci --no-audit --no-fund

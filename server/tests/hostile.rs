@@ -1,6 +1,7 @@
-//! Hostile solutions (tests/hostile/*.py) against the real sandbox: each must end in
-//! the verdict named on its first line (`# expect: a|b`) within its budget, and a
-//! runaway case must cost only itself and the cases after it.
+//! Hostile solutions (tests/hostile/*.py and *.js) against the real sandbox: each
+//! must end in the verdict named on its first line (`# expect: a|b` in Python,
+//! `// expect: a|b` in JavaScript) within its budget, and a runaway case must cost
+//! only itself and the cases after it.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use randori::runs::judge::{self, Job};
 use randori::katas::Kata;
 use randori::runs::oracle::OracleThread;
+use randori_core::kata::language::Language;
 use randori_core::verdict::RowStatus;
 
 fn status_name(s: RowStatus) -> String {
@@ -31,14 +33,20 @@ async fn every_hostile_solution_gets_its_verdict() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    assert!(files.len() >= 30, "at least 30 hostile solutions");
+    let of = |ext: &str| files.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).count();
+    assert!(of("py") >= 30, "at least 30 hostile Python solutions");
+    assert!(of("js") >= 15, "at least 15 hostile JavaScript solutions");
     let mut wrong = Vec::new();
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
+        let (language, marker) = match path.extension().and_then(|e| e.to_str()) {
+            Some("js") => (Language::Javascript, "// expect: "),
+            _ => (Language::Python, "# expect: "),
+        };
         let expected: Vec<&str> = source
             .lines()
             .next()
-            .and_then(|l| l.strip_prefix("# expect: "))
+            .and_then(|l| l.strip_prefix(marker))
             .expect("first line names the expected verdict")
             .split('|')
             .collect();
@@ -49,7 +57,7 @@ async fn every_hostile_solution_gets_its_verdict() {
             &Job::Submit {
                 solution: source.clone(),
                 kata: kata.clone(),
-                language: "python".into(),
+                language,
                 seed: 7,
                 random_count: Some(5),
             },

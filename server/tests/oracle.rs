@@ -31,11 +31,11 @@ async fn warm_oracles_give_what_fresh_ones_give() {
         let k = kata(&common::repo_root().join("katas").join(slug));
         for seed in [1, 2, 3] {
             let fresh = Oracles::new(0)
-                .random_cases(&sandbox, &k, "python", seed, 10)
+                .random_cases(&sandbox, &k, seed, 10)
                 .await
                 .unwrap();
             let reused = warm
-                .random_cases(&sandbox, &k, "python", seed, 10)
+                .random_cases(&sandbox, &k, seed, 10)
                 .await
                 .unwrap();
             assert_eq!(fresh.len(), 10);
@@ -57,7 +57,7 @@ async fn an_edited_kata_is_never_served_from_a_stale_oracle() {
     let before = fizzbuzz_with(&original);
     let after = fizzbuzz_with("def fizzbuzz(n):\n    return 'edited'\n");
     let old = warm
-        .random_cases(&sandbox, &before, "python", 5, 5)
+        .random_cases(&sandbox, &before, 5, 5)
         .await
         .unwrap();
     assert!(
@@ -65,7 +65,7 @@ async fn an_edited_kata_is_never_served_from_a_stale_oracle() {
             .all(|c| c.expected != Expected::Value(json!("edited")))
     );
     let new = warm
-        .random_cases(&sandbox, &after, "python", 5, 5)
+        .random_cases(&sandbox, &after, 5, 5)
         .await
         .unwrap();
     assert!(
@@ -85,7 +85,7 @@ async fn a_failing_oracle_is_dropped_and_says_why() {
         "calls = []\n\ndef fizzbuzz(n):\n    calls.append(n)\n    if len(calls) > 3:\n        raise RuntimeError('worn out')\n    return str(n)\n",
     );
     let err = warm
-        .random_cases(&sandbox, &k, "python", 9, 5)
+        .random_cases(&sandbox, &k, 9, 5)
         .await
         .unwrap_err();
     assert!(
@@ -96,7 +96,7 @@ async fn a_failing_oracle_is_dropped_and_says_why() {
     assert!(warm.is_empty(), "a failed oracle is not kept");
     // A fresh one starts over.
     assert_eq!(
-        warm.random_cases(&sandbox, &k, "python", 9, 2)
+        warm.random_cases(&sandbox, &k, 9, 2)
             .await
             .unwrap()
             .len(),
@@ -108,7 +108,7 @@ fn submit(kata: &Arc<Kata>, solution: &str) -> randori::runs::judge::Job {
     randori::runs::judge::Job::Submit {
         solution: solution.into(),
         kata: kata.clone(),
-        language: "python".into(),
+        language: randori_core::kata::language::Language::Python,
         seed: 11,
         random_count: None,
     }

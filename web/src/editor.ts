@@ -1,17 +1,26 @@
 // A CodeMirror 6 editor bound to one Y.Text with y-codemirror.next.
 
 import { basicSetup } from 'codemirror'
+import { javascript } from '@codemirror/lang-javascript'
 import { python } from '@codemirror/lang-python'
 import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { indentWithTab } from '@codemirror/commands'
 import * as Y from 'yjs'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
+import type { Language } from './languages'
+
+/** The syntax mode for a room's language. */
+function languageSupport(language: Language): Extension {
+  return language === 'javascript' ? javascript() : python()
+}
 
 export interface CodeEditorOptions {
   parent: HTMLElement
   /** Accessible name of the editing area, e.g. "Solution code". */
   label: string
+  /** The room's language: the syntax mode. */
+  language: Language
   readOnly: boolean
   /** Ctrl/Cmd+Enter. */
   onRun?: () => void
@@ -31,6 +40,7 @@ export class CodeEditor {
     this.readOnly = opts.readOnly
     this.view = new EditorView({ parent: opts.parent, state: this.createState(null, null) })
     this.view.dom.dataset.readonly = String(this.readOnly)
+    this.view.dom.dataset.language = opts.language
   }
 
   private createState(ytext: Y.Text | null, awareness: unknown): EditorState {
@@ -48,7 +58,7 @@ export class CodeEditor {
       ),
       keymap.of([...yUndoManagerKeymap, indentWithTab]),
       basicSetup,
-      python(),
+      languageSupport(this.opts.language),
       EditorView.lineWrapping,
       // tabindex keeps a read-only editor reachable by keyboard, to read and scroll the code.
       EditorView.contentAttributes.of({ 'aria-label': this.opts.label, tabindex: '0', ...(this.opts.describedBy ? { 'aria-describedby': this.opts.describedBy } : {}) }),

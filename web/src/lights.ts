@@ -3,6 +3,7 @@
 import type { CaseResult, Run } from './api'
 import { h, replace } from './dom'
 import { initials } from './format'
+import type { Language } from './languages'
 import { LIGHT_ICON, STATUS_ICON, lightOf, runTitle, showInput, showValue, statusWord, type NameOf } from './run-format'
 
 export interface LightStripOptions {
@@ -77,14 +78,14 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
   el.dataset.count = String(done.length + hidden)
 }
 
-function caseRow(c: CaseResult, entry: string | null): HTMLElement {
+function caseRow(c: CaseResult, entry: string | null, language: Language): HTMLElement {
   const status = c.status ?? 'not_run'
   const details: HTMLElement[] = []
   const has = (v: unknown) => v !== undefined && v !== null
   for (const key of ['input', 'expected', 'actual'] as const) {
     // A null "actual" next to an expected value is a real answer (the function returned None).
     const show = has(c[key]) || (key === 'actual' && c.actual === null && has(c.expected))
-    const text = key === 'input' ? showInput(c.input, entry) : showValue(c[key])
+    const text = key === 'input' ? showInput(c.input, entry, language) : showValue(c[key])
     if (show) details.push(h('dt', null, key), h('dd', null, h('code', { testid: `result-${key}` }, text)))
   }
   return h(
@@ -110,8 +111,11 @@ function caseRow(c: CaseResult, entry: string | null): HTMLElement {
   )
 }
 
-/** The results panel for one run (null: nothing run yet). `entry` names the kata's function or class. */
-export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, latest = true, entry: string | null = null): void {
+/**
+ * The results panel for one run (null: nothing run yet). `entry` names the kata's
+ * function or class as the room's `language` spells it.
+ */
+export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, latest = true, entry: string | null = null, language: Language = 'python'): void {
   if (!run) {
     el.dataset.verdict = ''
     el.dataset.runId = ''
@@ -150,7 +154,7 @@ export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, 
       ),
     ),
     results.length
-      ? h('ol', { class: 'result-list', testid: 'result-list' }, failedFirst.map((c) => caseRow(c, entry)))
+      ? h('ol', { class: 'result-list', testid: 'result-list' }, failedFirst.map((c) => caseRow(c, entry, language)))
       : h('p', { class: 'muted' }, 'No individual results.'),
   )
 }

@@ -2,6 +2,7 @@
 
 import { api, ApiError, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
 import { copyText, h, replace, toast } from './dom'
+import { languageChoices, languageNote, languageTitle, pickLanguage } from './languages'
 import { facilitatorUrl, parseRoomRef } from './links'
 import { markdownInto } from './markdown'
 import { store } from './storage'
@@ -21,7 +22,27 @@ export function renderLobby(app: HTMLElement): void {
 
   // --- create form -------------------------------------------------------
   const kataSelect = h('select', { id: 'create-kata', name: 'kata', testid: 'create-kata' }, h('option', { value: '' }, 'None (free practice)'))
-  const language = h('select', { id: 'create-language', name: 'language', testid: 'create-language' }, h('option', { value: 'python' }, 'Python'))
+  const language = h('select', { id: 'create-language', name: 'language', testid: 'create-language', 'aria-describedby': 'create-language-note' })
+  const languageNoteEl = h('p', { class: 'muted small field-note', id: 'create-language-note', testid: 'create-language-note' })
+  // The languages the chosen kata offers (all of them for free practice), the last one
+  // picked in this browser selected when offered. Only a choice made here is
+  // remembered, not one forced by a kata with fewer languages.
+  let chosenLanguage = store.language()
+  const syncLanguages = () => {
+    const kata = kataSelect.value ? (katas.find((k) => k.slug === kataSelect.value) ?? null) : null
+    const choices = languageChoices(kata)
+    const selected = pickLanguage(choices, chosenLanguage)
+    replace(language, ...choices.map((l) => h('option', { value: l }, languageTitle(l))))
+    language.value = selected
+    languageNoteEl.textContent = languageNote(kata?.title ?? null, choices)
+    languageNoteEl.hidden = !languageNoteEl.textContent
+  }
+  syncLanguages()
+  kataSelect.addEventListener('change', syncLanguages)
+  language.addEventListener('change', () => {
+    chosenLanguage = language.value
+    store.setLanguage(language.value)
+  })
   const turnMinutes = h('input', {
     id: 'create-turn',
     name: 'turn_minutes',
@@ -55,7 +76,7 @@ export function renderLobby(app: HTMLElement): void {
     { class: 'card create-form', testid: 'create-form', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title' }, 'Start a session'),
     h('div', { class: 'field' }, h('label', { for: 'create-kata' }, 'Kata'), kataSelect),
-    h('div', { class: 'field' }, h('label', { for: 'create-language' }, 'Language'), language),
+    h('div', { class: 'field' }, h('label', { for: 'create-language' }, 'Language'), language, languageNoteEl),
     h('div', { class: 'field' }, h('label', { for: 'create-turn' }, 'Turn length (minutes)'), turnMinutes),
     h(
       'fieldset',
@@ -95,7 +116,7 @@ export function renderLobby(app: HTMLElement): void {
       const room = await api.createRoom(req)
       store.setFacilitatorToken(room.id, room.facilitator_token)
       const kata = katas.find((k) => k.slug === req.kata)
-      store.addRecent({ id: room.id, kata: req.kata ?? null, kata_title: kata?.title ?? null })
+      store.addRecent({ id: room.id, kata: req.kata ?? null, kata_title: kata?.title ?? null, language: req.language })
       location.assign(`/r/${encodeURIComponent(room.id)}`)
     } catch (err) {
       createError.textContent = `Could not create the room: ${(err as Error).message}`
@@ -157,6 +178,7 @@ export function renderLobby(app: HTMLElement): void {
             { class: 'recent-main' },
             h('a', { href: `/r/${encodeURIComponent(r.id)}`, testid: 'recent-link' }, r.kata_title ?? 'Free practice'),
             h('span', { class: 'muted mono' }, ` ${r.id}`),
+            r.language ? h('span', { class: 'badge badge-language', dataset: { language: r.language } }, languageTitle(r.language)) : null,
             facToken ? h('span', { class: 'badge badge-facilitator' }, 'facilitator') : null,
             ident ? h('span', { class: 'badge' }, `as ${ident.name}`) : null,
             h('span', { class: 'muted small' }, ` · ${new Date(r.visited_at_ms).toLocaleString()}`),
@@ -212,6 +234,7 @@ export function renderLobby(app: HTMLElement): void {
 
   const chooseKata = (slug: string) => {
     kataSelect.value = slug
+    syncLanguages()
     kataSelect.focus()
     toast(`Kata chosen: ${katas.find((k) => k.slug === slug)?.title ?? slug}`)
   }
@@ -250,6 +273,7 @@ export function renderLobby(app: HTMLElement): void {
     }
     kataList.setAttribute('aria-busy', 'false')
     for (const k of katas) kataSelect.appendChild(h('option', { value: k.slug }, k.title))
+    syncLanguages()
     if (katas.length === 0) {
       replace(kataList, h('li', { class: 'muted' }, 'No katas installed on this server. Free practice rooms still work.'))
       return
@@ -267,6 +291,11 @@ export function renderLobby(app: HTMLElement): void {
             h('span', { class: `badge difficulty difficulty-${k.difficulty}`, testid: 'kata-difficulty' }, k.difficulty),
           ),
           h('p', { class: 'kata-summary' }, k.summary),
+          h(
+            'ul',
+            { class: 'kata-languages', 'aria-label': 'Languages', testid: 'kata-languages' },
+            languageChoices(k).map((l) => h('li', { class: 'badge badge-language', testid: 'kata-language', dataset: { language: l } }, languageTitle(l))),
+          ),
           h('ul', { class: 'tags', 'aria-label': 'Tags' }, (k.tags ?? []).map((t) => h('li', { class: 'tag' }, t))),
           h(
             'div',

@@ -10,13 +10,14 @@ import { colourFor, initials } from './format'
 import { CodeEditor } from './editor'
 import { EventsSocket, type EventsState, type ServerEvent } from './events'
 import { renderLights } from './lights'
+import { fileNames, roomLanguage } from './languages'
 import { joinUrl } from './links'
 import { participantMap, rolesOf } from './roles'
 import { renderUnknownRoom } from './room/notices'
 import { LIGHT_ICON, lightOf, statusWord } from './run-format'
 import { store } from './storage'
 import { SyncManager, type SyncStatus } from './sync'
-import { FILE_LABELS, TEXT_NAMES, type TextName } from './texts'
+import { TEXT_NAMES, type TextName } from './texts'
 
 export function qrSvg(text: string): string {
   const qr = qrcode(0, 'M')
@@ -74,10 +75,13 @@ function startProjector(app: HTMLElement, initial: Room): void {
   // ---- code ---
   const editors = {} as Record<TextName, CodeEditor>
   const codeRow = h('section', { class: 'proj-code', 'aria-label': 'Code' })
+  // A room keeps its language for life: the one it was opened with.
+  const language = roomLanguage(room.language)
+  const files = fileNames(language)
   for (const n of TEXT_NAMES) {
     const parent = h('div', { class: 'proj-editor', testid: `editor-${n}` })
-    codeRow.appendChild(h('div', { class: `proj-file proj-file-${n}` }, h('h2', { class: 'proj-file-name' }, FILE_LABELS[n]), parent))
-    editors[n] = new CodeEditor({ parent, label: n === 'solution' ? 'Solution code' : 'Test code', readOnly: true, watcher: true })
+    codeRow.appendChild(h('div', { class: `proj-file proj-file-${n}` }, h('h2', { class: 'proj-file-name', testid: `file-name-${n}` }, files[n]), parent))
+    editors[n] = new CodeEditor({ parent, label: n === 'solution' ? 'Solution code' : 'Test code', language, readOnly: true, watcher: true })
   }
 
   // ---- lights + latest result ---

@@ -2,6 +2,7 @@
 // Pure, shared by the room and the projector; lights.ts turns it into DOM.
 
 import type { Light, Run } from './api'
+import { entryName, type Language } from './languages'
 
 export const LIGHT_ICON: Record<Light, string> = { green: '✔', red: '✖', amber: '⚠' }
 
@@ -67,9 +68,11 @@ const compactJson = (v: unknown) => {
 
 /**
  * A case input as code: {"args": [3]} → fizzbuzz(3); {"init": [], "calls": [["roll", [5]]]}
- * → Game() / .roll(5). Anything else as JSON.
+ * → Game() / .roll(5). Anything else as JSON. `entry` is already spelled for the room;
+ * method names come neutral from the case and are spelled for `language` here
+ * (`won_point` → `wonPoint` in JavaScript).
  */
-export function showInput(input: unknown, entry: string | null = null): string {
+export function showInput(input: unknown, entry: string | null = null, language: Language = 'python'): string {
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     const o = input as Record<string, unknown>
     const args = (a: unknown) => (Array.isArray(a) ? a.map(compactJson).join(', ') : compactJson(a))
@@ -77,7 +80,7 @@ export function showInput(input: unknown, entry: string | null = null): string {
     if (Array.isArray(o.calls)) {
       const lines = [`${entry ?? 'obj'}(${args(o.init ?? [])})`]
       for (const call of o.calls) {
-        if (Array.isArray(call)) lines.push(`.${String(call[0])}(${args(call[1] ?? [])})${call.length > 2 ? ` → ${compactJson(call[2])}` : ''}`)
+        if (Array.isArray(call)) lines.push(`.${entryName(String(call[0]), language)}(${args(call[1] ?? [])})${call.length > 2 ? ` → ${compactJson(call[2])}` : ''}`)
       }
       return lines.join('\n')
     }

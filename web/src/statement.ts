@@ -2,7 +2,8 @@
 
 import { api, type Kata } from './api'
 import { h, replace } from './dom'
-import { entrySignature } from './kata-entry'
+import { entrySignature, renamedNames } from './kata-entry'
+import { fileNames, languageTitle, type Language } from './languages'
 import { renderMarkdown } from './markdown'
 
 const show = (v: unknown) => {
@@ -33,8 +34,16 @@ function samplesTable(samples: unknown[]): HTMLElement | null {
   )
 }
 
-export function renderKata(el: HTMLElement, kata: Kata): void {
-  const sig = entrySignature(kata.entry)
+/** The statement is written with the Python names: say what they are called here. */
+function namesNote(kata: Kata, language: Language): HTMLElement | null {
+  const renamed = renamedNames(kata.entry, language)
+  if (renamed.length === 0) return null
+  const pairs = renamed.flatMap(([from, to], i) => [i ? ', ' : '', h('code', null, from), ' → ', h('code', null, to)])
+  return h('p', { class: 'entry-names muted small', testid: 'entry-names' }, `The statement uses the Python names; in ${languageTitle(language)}: `, ...pairs, '.')
+}
+
+export function renderKata(el: HTMLElement, kata: Kata, language: Language = 'python'): void {
+  const sig = entrySignature(kata.entry, language)
   replace(
     el,
     h(
@@ -44,24 +53,37 @@ export function renderKata(el: HTMLElement, kata: Kata): void {
       kata.difficulty ? h('span', { class: `badge difficulty difficulty-${kata.difficulty}` }, kata.difficulty) : null,
     ),
     h('div', { class: 'markdown', testid: 'kata-statement' }, renderMarkdown(kata.statement ?? '', kata.title)),
-    sig ? h('div', { class: 'entry' }, h('h3', null, 'Entry point'), h('pre', null, h('code', null, sig))) : null,
+    sig
+      ? h(
+          'div',
+          { class: 'entry', testid: 'entry', dataset: { language } },
+          h('h3', null, 'Entry point'),
+          h('pre', null, h('code', { testid: 'entry-signature' }, sig)),
+          namesNote(kata, language),
+        )
+      : null,
     Array.isArray(kata.samples) ? samplesTable(kata.samples) : null,
   )
 }
 
-export async function loadStatement(el: HTMLElement, slug: string | null, title: string | null): Promise<Kata | null> {
+export async function loadStatement(el: HTMLElement, slug: string | null, title: string | null, language: Language = 'python'): Promise<Kata | null> {
   if (!slug) {
+    const files = fileNames(language)
     replace(
       el,
       h('h2', { testid: 'kata-title' }, 'Free practice'),
-      h('p', null, 'No kata in this room: write your own tests in the tests tab and code in the solution tab, then run the tests.'),
+      h(
+        'p',
+        null,
+        `No kata in this room: write your own tests in ${files.tests} and code in ${files.solution} (${languageTitle(language)}), then run the tests.`,
+      ),
     )
     return null
   }
   replace(el, h('h2', { testid: 'kata-title' }, title ?? slug), h('p', { class: 'muted' }, 'Loading the statement…'))
   try {
     const kata = await api.kata(slug)
-    renderKata(el, kata)
+    renderKata(el, kata, language)
     return kata
   } catch (err) {
     replace(el, h('h2', { testid: 'kata-title' }, title ?? slug), h('p', { class: 'form-error' }, `Could not load the statement: ${(err as Error).message}`))

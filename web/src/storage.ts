@@ -32,6 +32,8 @@ export interface RecentRoom {
   id: string
   kata: string | null
   kata_title: string | null
+  /** The room's language; missing in entries stored before rooms had one. */
+  language?: string
   visited_at_ms: number
 }
 
@@ -64,6 +66,10 @@ export const store = {
       'recent',
       store.recent().filter((r) => r.id !== id),
     ),
+
+  /** The language last chosen in the lobby's create form. */
+  language: (): string | null => read<string | null>('language', null),
+  setLanguage: (language: string) => write('language', language),
 
   prefs: (): Prefs => ({ sound: true, notify: true, followDriver: true, ...read<Partial<Prefs>>('prefs', {}) }),
   setPrefs: (p: Partial<Prefs>) => write('prefs', { ...store.prefs(), ...p }),

@@ -39,6 +39,14 @@ test('class cases show construction and each method call, with expected results'
   assert.equal(showInput({ calls: [['go']] }), 'obj()\n.go()')
 })
 
+test('in JavaScript, method names in class cases are camelCase', () => {
+  const input = { init: [], calls: [['won_point', ['A']], ['score', [], 'Fifteen-Love']] }
+  assert.equal(showInput(input, 'TennisGame', 'javascript'), 'TennisGame()\n.wonPoint("A")\n.score() → "Fifteen-Love"')
+  assert.equal(showInput(input, 'TennisGame', 'python'), 'TennisGame()\n.won_point("A")\n.score() → "Fifteen-Love"')
+  // The function's own name comes already spelled for the room.
+  assert.equal(showInput({ args: [['.#.']] }, 'nextGeneration', 'javascript'), 'nextGeneration([".#."])')
+})
+
 test('other inputs show as JSON, long ones pretty-printed', () => {
   assert.equal(showInput({ args: [1], extra: true }), '{"args":[1],"extra":true}')
   assert.equal(showValue('a"b'), '"a\\"b"')

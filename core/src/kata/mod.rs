@@ -2,6 +2,7 @@
 //! kata folders from disk is the server's (`randori::katas`).
 
 pub mod compare;
+pub mod language;
 pub mod spec;
 pub mod types;
 pub mod view;

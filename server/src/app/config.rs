@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use randori_core::kata::language::Language;
+
 #[derive(clap::Args, Debug, Clone)]
 pub struct ServeConfig {
     /// Address to listen on (use 0.0.0.0:8080 to accept other machines, port 0 for any free port).
@@ -29,6 +31,15 @@ pub struct ServeConfig {
         default_value = "./build/runner.wasm"
     )]
     pub guest_wasm: PathBuf,
+
+    /// The JavaScript sandbox component (built by scripts/build-js-guest.sh); when it
+    /// is missing, JavaScript rooms are refused and everything else works.
+    #[arg(
+        long,
+        env = "RANDORI_JS_GUEST_WASM",
+        default_value = "./build/runner-js.wasm"
+    )]
+    pub js_guest_wasm: PathBuf,
 
     /// Directory for the compiled-sandbox cache (default: <data-dir>/cache). Sharing one
     /// between servers on a machine saves compiling the component for each.
@@ -78,6 +89,14 @@ impl ServeConfig {
             .unwrap_or_else(|| self.data_dir.join("cache"))
     }
 
+    /// Every guest component, by language.
+    pub fn guests(&self) -> Vec<(Language, PathBuf)> {
+        vec![
+            (Language::Python, self.guest_wasm.clone()),
+            (Language::Javascript, self.js_guest_wasm.clone()),
+        ]
+    }
+
     /// Defaults for tests and tools: everything under `data_dir`, ephemeral port.
     pub fn for_tests(data_dir: PathBuf) -> Self {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -87,6 +106,7 @@ impl ServeConfig {
             katas_dir: root.join("katas"),
             web_dir: root.join("web/dist"),
             guest_wasm: root.join("build/runner.wasm"),
+            js_guest_wasm: root.join("build/runner-js.wasm"),
             cache_dir: Some(root.join("target/randori-cache")),
             public_url: None,
             allowed_origins: Vec::new(),

@@ -1,10 +1,10 @@
 //! `randori kata check | new | submit`: the kata author's commands.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::cli::{KataCommand, SandboxArgs, exit, kata_check, read, report};
+use crate::cli::{KataCommand, SandboxArgs, SubmitArgs, exit, kata_check, language_of, read, report};
 use crate::katas::{Catalogue, Kata};
 use crate::runs::judge::{self, Job};
 use crate::runs::sandbox::Sandbox;
@@ -19,14 +19,7 @@ pub async fn run(command: KataCommand) -> anyhow::Result<ExitCode> {
             katas_dir,
             sandbox,
         } => check(&slugs, &katas_dir, &sandbox).await,
-        KataCommand::Submit {
-            slug,
-            solution,
-            seed,
-            json,
-            katas_dir,
-            sandbox,
-        } => submit(&slug, &solution, seed, json, &katas_dir, &sandbox).await,
+        KataCommand::Submit(args) => submit(&args).await,
     }
 }
 
@@ -94,28 +87,26 @@ fn print_failure(slug: &str, problems: impl Iterator<Item = String>) {
 }
 
 /// Submits a solution as a room would (hidden and random cases); exit 0 when passed.
-async fn submit(
-    slug: &str,
-    solution: &PathBuf,
-    seed: Option<u64>,
-    json: bool,
-    katas_dir: &Path,
-    sandbox: &SandboxArgs,
-) -> anyhow::Result<ExitCode> {
-    let kata = Kata::load(&katas_dir.join(slug)).map_err(|errors| {
+async fn submit(args: &SubmitArgs) -> anyhow::Result<ExitCode> {
+    let slug = &args.slug;
+    let kata = Kata::load(&args.katas_dir.join(slug)).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
         anyhow::anyhow!("kata {slug} is broken:\n{}", lines.join("\n"))
     })?;
-    let sandbox = sandbox.load()?;
-    let seed = seed.unwrap_or_else(|| u64::from(rand::random::<u32>()));
+    let language = language_of(args.language, &args.solution);
+    if !kata.spec.languages.iter().any(|l| l == language.name()) {
+        anyhow::bail!("kata {slug} has no {} version", language.title());
+    }
+    let sandbox = args.sandbox.load()?;
+    let seed = args.seed.unwrap_or_else(|| u64::from(rand::random::<u32>()));
     let job = Job::Submit {
-        solution: read(solution)?,
+        solution: read(&args.solution)?,
         kata: Arc::new(kata),
-        language: "python".into(),
+        language,
         seed,
         random_count: None,
     };
     let judged = judge::run(&sandbox, &job).await;
-    report::print(&judged, json, Some(seed));
+    report::print(&judged, args.json, Some(seed));
     Ok(exit(judged.outcome.verdict == RowStatus::Passed))
 }

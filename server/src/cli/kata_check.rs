@@ -11,6 +11,8 @@ use crate::katas::{self, Kata};
 use crate::runs::judge::{self, Job};
 use crate::runs::oracle::Oracles;
 use crate::runs::sandbox::Sandbox;
+use randori_core::kata::language::Language;
+use randori_core::kata::spec::names_stating_answers;
 use randori_core::verdict::{Light, RowStatus};
 
 /// Random cases the reference must pass during a check.
@@ -22,29 +24,35 @@ const CHECK_SEEDS: [u64; 2] = [1, 20260101];
 /// Problems found in one kata (empty: the kata is fine).
 pub async fn check(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
     let mut problems = todo_markers(&kata.dir);
-    for language in &kata.spec.languages {
+    problems.extend(names_stating_answers(&kata.hidden));
+    // The spec parser accepts only languages it knows.
+    let languages = kata.spec.languages.iter().filter_map(|l| Language::parse(l));
+    for language in languages {
+        // Every language's reference against the same cases, judged by the oracle's
+        // expected values: two languages that disagree fail here.
         problems.extend(check_reference(sandbox, kata, language).await);
         problems.extend(check_starter(sandbox, kata, language).await);
         problems.extend(check_starter_tests(sandbox, kata, language).await);
-        problems.extend(check_generator(sandbox, kata, language).await);
     }
+    problems.extend(check_generator(sandbox, kata).await);
     problems
 }
 
 /// A submission of `solution` with `random` random cases, as `kata check` judges it.
-fn submission(kata: &Arc<Kata>, language: &str, solution: &str, random: u32) -> Job {
+fn submission(kata: &Arc<Kata>, language: Language, solution: &str, random: u32) -> Job {
     Job::Submit {
         solution: solution.to_string(),
         kata: kata.clone(),
-        language: language.to_string(),
+        language,
         seed: CHECK_SEEDS[0],
         random_count: Some(random),
     }
 }
 
 /// The reference passes everything, random cases included.
-async fn check_reference(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
-    let reference = &kata.references[language];
+async fn check_reference(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: Language) -> Vec<String> {
+    let reference = &kata.references[language.name()];
+    let file = format!("reference/{}/{}", language.name(), language.solution_file());
     let judged = judge::run(sandbox, &submission(kata, language, reference, CHECK_RANDOM_CASES)).await;
     judged
         .rows
@@ -52,20 +60,22 @@ async fn check_reference(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &st
         .filter(|r| r.status != RowStatus::Passed)
         .map(|row| {
             let why = row.message.clone().unwrap_or_else(|| format!("{:?}", row.status));
-            format!("reference/{language}/solution.py fails {:?}: {why}", row.name)
+            format!("{file} fails {:?}: {why}", row.name)
         })
         .collect()
 }
 
 /// The starter starts red.
-async fn check_starter(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
-    let starter = &kata.starters[language].solution;
+async fn check_starter(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: Language) -> Vec<String> {
+    let starter = &kata.starters[language.name()].solution;
     let judged = judge::run(sandbox, &submission(kata, language, starter, 5)).await;
     if !judge::all_passed(&judged) {
         return Vec::new();
     }
     vec![format!(
-        "starter/{language}/solution.py already passes every case; make it a skeleton that fails (e.g. return None)"
+        "starter/{}/{} already passes every case; make it a skeleton that fails (e.g. return None)",
+        language.name(),
+        language.solution_file()
     )]
 }
 
@@ -73,24 +83,26 @@ async fn check_starter(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str)
 async fn check_starter_tests(
     sandbox: &Arc<Sandbox>,
     kata: &Arc<Kata>,
-    language: &str,
+    language: Language,
 ) -> Vec<String> {
-    let starter = &kata.starters[language];
+    let starter = &kata.starters[language.name()];
+    let file = format!("starter/{}/{}", language.name(), language.tests_file());
     let tests = |solution: &str| Job::Tests {
         solution: solution.to_string(),
         tests: starter.tests.clone(),
+        language,
         per_test: std::time::Duration::from_millis(kata.spec.budget.case_ms),
         memory_mb: kata.spec.budget.memory_mb,
     };
     let mut problems = Vec::new();
     let own = judge::run(sandbox, &tests(&starter.solution)).await;
     if own.outcome.light == Light::Green {
-        problems.push(format!("starter/{language}/test_solution.py passes against the starter; it should start red"));
+        problems.push(format!("{file} passes against the starter; it should start red"));
     }
-    let own = judge::run(sandbox, &tests(&kata.references[language])).await;
+    let own = judge::run(sandbox, &tests(&kata.references[language.name()])).await;
     if own.outcome.light != Light::Green {
         problems.push(format!(
-            "starter/{language}/test_solution.py does not pass against the reference: {}",
+            "{file} does not pass against the reference: {}",
             own.outcome.summary
         ));
     }
@@ -99,14 +111,14 @@ async fn check_starter_tests(
 
 /// The generator is deterministic: the same inputs from two fresh instances, and
 /// again from a warm one (workers reuse an oracle between submissions).
-async fn check_generator(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: &str) -> Vec<String> {
+async fn check_generator(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
     let seed = CHECK_SEEDS[1];
     let mut warm = Oracles::new(1);
     let runs = [
-        warm.random_cases(sandbox, kata, language, seed, 20).await,
-        warm.random_cases(sandbox, kata, language, seed, 20).await,
+        warm.random_cases(sandbox, kata, seed, 20).await,
+        warm.random_cases(sandbox, kata, seed, 20).await,
         Oracles::new(0)
-            .random_cases(sandbox, kata, language, seed, 20)
+            .random_cases(sandbox, kata, seed, 20)
             .await,
     ];
     let problem = if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {

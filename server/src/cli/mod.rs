@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand};
 use crate::app::config::ServeConfig;
 use crate::runs::judge::{self, Job};
 use crate::runs::sandbox::Sandbox;
+use randori_core::kata::language::Language;
 use randori_core::verdict::Light;
 
 #[derive(Parser)]
@@ -41,6 +42,13 @@ pub struct SandboxArgs {
         default_value = "./build/runner.wasm"
     )]
     guest_wasm: PathBuf,
+    /// The JavaScript sandbox component (built by scripts/build-js-guest.sh).
+    #[arg(
+        long,
+        env = "RANDORI_JS_GUEST_WASM",
+        default_value = "./build/runner-js.wasm"
+    )]
+    js_guest_wasm: PathBuf,
     /// Directory for the compiled-component cache.
     #[arg(long, env = "RANDORI_CACHE_DIR", default_value = "./data/cache")]
     cache_dir: PathBuf,
@@ -48,11 +56,11 @@ pub struct SandboxArgs {
 
 impl SandboxArgs {
     fn load(&self) -> anyhow::Result<Arc<Sandbox>> {
-        Ok(Arc::new(Sandbox::load(
-            &self.guest_wasm,
-            &self.cache_dir,
-            8,
-        )?))
+        let guests = [
+            (Language::Python, self.guest_wasm.clone()),
+            (Language::Javascript, self.js_guest_wasm.clone()),
+        ];
+        Ok(Arc::new(Sandbox::load(&guests, &self.cache_dir, 8)?))
     }
 }
 
@@ -66,6 +74,9 @@ pub enum Command {
         solution: PathBuf,
         #[arg(long)]
         tests: PathBuf,
+        /// The solution's language (default: from its file name, `.js` is javascript).
+        #[arg(long, value_parser = parse_language)]
+        language: Option<Language>,
         /// Print the full report as JSON.
         #[arg(long)]
         json: bool,
@@ -94,20 +105,43 @@ pub enum KataCommand {
         katas_dir: PathBuf,
     },
     /// Submit a solution against a kata, as in a room (exit 0 when passed).
-    Submit {
-        slug: String,
-        #[arg(long)]
-        solution: PathBuf,
-        /// Seed for the random cases (to reproduce a failure).
-        #[arg(long)]
-        seed: Option<u64>,
-        #[arg(long)]
-        json: bool,
-        #[arg(long, env = "RANDORI_KATAS_DIR", default_value = "./katas")]
-        katas_dir: PathBuf,
-        #[command(flatten)]
-        sandbox: SandboxArgs,
-    },
+    Submit(SubmitArgs),
+}
+
+/// `randori kata submit`.
+#[derive(clap::Args)]
+pub struct SubmitArgs {
+    slug: String,
+    #[arg(long)]
+    solution: PathBuf,
+    /// The solution's language (default: from its file name, `.js` is javascript).
+    #[arg(long, value_parser = parse_language)]
+    language: Option<Language>,
+    /// Seed for the random cases (to reproduce a failure).
+    #[arg(long)]
+    seed: Option<u64>,
+    #[arg(long)]
+    json: bool,
+    #[arg(long, env = "RANDORI_KATAS_DIR", default_value = "./katas")]
+    katas_dir: PathBuf,
+    #[command(flatten)]
+    sandbox: SandboxArgs,
+}
+
+/// A `--language` value.
+fn parse_language(name: &str) -> Result<Language, String> {
+    Language::parse(name).ok_or_else(|| {
+        let known: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+        format!("unknown language {name:?}; use one of {}", known.join(", "))
+    })
+}
+
+/// The language given, else the one the solution's file name says.
+fn language_of(given: Option<Language>, solution: &std::path::Path) -> Language {
+    given.unwrap_or_else(|| match solution.extension().and_then(|e| e.to_str()) {
+        Some("js" | "mjs") => Language::Javascript,
+        _ => Language::Python,
+    })
 }
 
 /// Runs one command to its exit code.
@@ -117,19 +151,27 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Test {
             solution,
             tests,
+            language,
             json,
             sandbox,
-        } => test(&solution, &tests, json, &sandbox).await,
+        } => test(&solution, &tests, language_of(language, &solution), json, &sandbox).await,
         Command::Kata(command) => kata::run(command).await,
     }
 }
 
 /// `randori test`: the pair's own tests against a solution, as a room runs them.
-async fn test(solution: &PathBuf, tests: &PathBuf, json: bool, sandbox: &SandboxArgs) -> anyhow::Result<ExitCode> {
+async fn test(
+    solution: &PathBuf,
+    tests: &PathBuf,
+    language: Language,
+    json: bool,
+    sandbox: &SandboxArgs,
+) -> anyhow::Result<ExitCode> {
     let sandbox = sandbox.load()?;
     let job = Job::Tests {
         solution: read(solution)?,
         tests: read(tests)?,
+        language,
         per_test: judge::DEFAULT_TEST_BUDGET,
         memory_mb: judge::DEFAULT_MEMORY_MB,
     };

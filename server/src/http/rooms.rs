@@ -16,6 +16,7 @@ use randori_core::rotation::RotationView;
 use crate::app::state::AppState;
 use crate::http::{ApiError, ApiResult, bearer, parse_json, room};
 use crate::room::registry::NewRoom;
+use randori_core::kata::language::Language;
 use randori_core::rotation::{Action as RotationAction, EditMode, RotationSettings, TimeUpRule};
 
 #[derive(Deserialize)]
@@ -45,12 +46,16 @@ pub async fn create(
             ),
         ));
     }
-    let language = req.language.unwrap_or_else(|| "python".into());
-    if language != "python" {
-        return Err(ApiError::bad_request(format!(
-            "language {language:?} is not supported; use \"python\""
-        )));
-    }
+    let language = match req.language.as_deref() {
+        None => Language::Python,
+        Some(name) => Language::parse(name).ok_or_else(|| {
+            let known: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+            ApiError::bad_request(format!(
+                "language {name:?} is not supported; use one of {}",
+                known.join(", ")
+            ))
+        })?,
+    };
     let mut rotation = RotationSettings::default();
     if let Some(s) = req.turn_seconds {
         rotation.turn_seconds = s;
@@ -68,7 +73,7 @@ pub async fn create(
         .validate()
         .map_err(|e| ApiError::bad_request(e.to_string()))?;
     let mut new = NewRoom {
-        language,
+        language: language.name().to_string(),
         mode: req.mode.unwrap_or_default(),
         rotation,
         ..Default::default()
@@ -79,16 +84,16 @@ pub async fn create(
             ApiError::bad_request(format!("no kata named {slug:?}; see GET /api/katas"))
         })?;
         let starter = kata.starter(&new.language).ok_or_else(|| {
-            ApiError::bad_request(format!("kata {slug:?} has no {} starter", new.language))
+            ApiError::bad_request(format!("kata {slug:?} has no {} version", language.title()))
         })?;
         new.starter_solution = starter.solution.clone();
         new.starter_tests = starter.tests.clone();
         new.kata_title = Some(kata.spec.title.clone());
         new.kata = Some(slug);
     } else {
-        new.starter_solution = "# Free practice: write your solution here.\n".into();
-        new.starter_tests =
-            "from solution import *\n\n\ndef test_example():\n    assert True\n".into();
+        let (solution, tests) = free_practice(language);
+        new.starter_solution = solution.into();
+        new.starter_tests = tests.into();
     }
     let (id, facilitator_token) = app.rooms.create(new).await?;
     let join_url = format!("{}/r/{id}", app.public_url());
@@ -154,3 +159,17 @@ pub async fn rotation(
     Ok(Json(room.rotation_action(action).await?))
 }
 
+
+/// What a room without a kata starts with.
+fn free_practice(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::Python => (
+            "# Free practice: write your solution here.\n",
+            "from solution import *\n\n\ndef test_example():\n    assert True\n",
+        ),
+        Language::Javascript => (
+            "// Free practice: write your solution here.\n",
+            "import * as solution from './solution.js'\n\ntest('example', () => {\n  expect(true).toBe(true)\n})\n",
+        ),
+    }
+}

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 
+use randori_core::kata::language::Language;
 use randori_core::kata::spec::{self, Case, KataSpec, SpecError};
 use randori_core::kata::view::{KataSummary, KataView, SampleCase};
 pub use randori_core::kata::view::Starter;
@@ -91,14 +92,16 @@ impl Kata {
         let generator = keep(read(dir, "generator.py"));
         let mut starters = BTreeMap::new();
         let mut references = BTreeMap::new();
-        for lang in &spec.languages {
-            let solution = keep(read(dir, &format!("starter/{lang}/solution.py")));
-            let tests = keep(read(dir, &format!("starter/{lang}/test_solution.py")));
+        // The spec parser accepts only languages it knows.
+        for language in spec.languages.iter().filter_map(|l| Language::parse(l)) {
+            let (lang, file, tests_file) = (language.name(), language.solution_file(), language.tests_file());
+            let solution = keep(read(dir, &format!("starter/{lang}/{file}")));
+            let tests = keep(read(dir, &format!("starter/{lang}/{tests_file}")));
             if let (Some(solution), Some(tests)) = (solution, tests) {
-                starters.insert(lang.clone(), Starter { solution, tests });
+                starters.insert(lang.to_string(), Starter { solution, tests });
             }
-            if let Some(r) = keep(read(dir, &format!("reference/{lang}/solution.py"))) {
-                references.insert(lang.clone(), r);
+            if let Some(r) = keep(read(dir, &format!("reference/{lang}/{file}"))) {
+                references.insert(lang.to_string(), r);
             }
         }
         let mut cases = |file: &str| {

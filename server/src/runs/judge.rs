@@ -13,6 +13,7 @@ use std::time::Duration;
 
 
 use crate::katas::Kata;
+use randori_core::kata::language::Language;
 use randori_core::kata::spec::{Case, CaseInput};
 use crate::runs::oracle::{self, OracleThread};
 use crate::runs::sandbox::{LOAD_BUDGET, Sandbox};
@@ -33,13 +34,15 @@ pub enum Job {
     Tests {
         solution: String,
         tests: String,
+        language: Language,
         per_test: Duration,
         memory_mb: u64,
     },
     Submit {
         solution: String,
         kata: std::sync::Arc<Kata>,
-        language: String,
+        /// The solution's language; expected values come from the kata's oracle.
+        language: Language,
         seed: u64,
         /// Random cases to run; `None` uses the kata's count.
         random_count: Option<u32>,
@@ -76,9 +79,10 @@ pub async fn run_with(sandbox: &Sandbox, oracle: &OracleThread, job: &Job) -> Ju
         Job::Tests {
             solution,
             tests,
+            language,
             per_test,
             memory_mb,
-        } => run_tests(sandbox, solution, tests, *per_test, *memory_mb).await,
+        } => run_tests(sandbox, solution, tests, *language, *per_test, *memory_mb).await,
         Job::Submit {
             solution,
             kata,
@@ -87,8 +91,8 @@ pub async fn run_with(sandbox: &Sandbox, oracle: &OracleThread, job: &Job) -> Ju
             random_count,
         } => {
             let count = random_count.unwrap_or(kata.spec.random.count);
-            let random = oracle.request(kata, language, *seed, count);
-            run_submission(sandbox, solution, kata, random).await
+            let random = oracle.request(kata, *seed, count);
+            run_submission(sandbox, solution, *language, kata, random).await
         }
     }
 }
@@ -109,17 +113,18 @@ async fn run_tests(
     sandbox: &Sandbox,
     solution: &str,
     tests: &str,
+    language: Language,
     per_test: Duration,
     memory_mb: u64,
 ) -> Judged {
     let kind = RunKind::Test;
-    let mut instance = match sandbox.instantiate(memory_mb).await {
+    let mut instance = match sandbox.instantiate(language, memory_mb).await {
         Ok(i) => i,
         Err(e) => return internal(kind, "sandbox", e),
     };
     for (module, file, source) in [
-        ("solution", "solution.py", solution),
-        ("test_solution", "test_solution.py", tests),
+        ("solution", language.solution_file(), solution),
+        ("test_solution", language.tests_file(), tests),
     ] {
         let outcome = instance.load(module, source, LOAD_BUDGET).await;
         if let Some(row) = verdict::judge_load(file, &outcome) {
@@ -132,7 +137,7 @@ async fn run_tests(
             None => {
                 return failed_to_load(
                     kind,
-                    verdict::judge_load("test_solution.py", &CallOutcome::Replied("{}".into()))
+                    verdict::judge_load(language.tests_file(), &CallOutcome::Replied("{}".into()))
                         .unwrap(),
                 );
             }
@@ -140,7 +145,7 @@ async fn run_tests(
         other => {
             return failed_to_load(
                 kind,
-                verdict::judge_load("test_solution.py", &other).unwrap(),
+                verdict::judge_load(language.tests_file(), &other).unwrap(),
             );
         }
     };
@@ -172,16 +177,17 @@ fn parse_names(text: &str) -> Option<Vec<String>> {
 async fn run_submission(
     sandbox: &Sandbox,
     solution: &str,
+    language: Language,
     kata: &Kata,
     mut random: oracle::Pending,
 ) -> Judged {
     let kind = RunKind::Submit;
-    let mut instance = match sandbox.instantiate(kata.spec.budget.memory_mb).await {
+    let mut instance = match sandbox.instantiate(language, kata.spec.budget.memory_mb).await {
         Ok(i) => i,
         Err(e) => return internal(kind, "sandbox", e),
     };
     let outcome = instance.load("solution", solution, LOAD_BUDGET).await;
-    if let Some(row) = verdict::judge_load("solution.py", &outcome) {
+    if let Some(row) = verdict::judge_load(language.solution_file(), &outcome) {
         return failed_to_load(kind, row);
     }
     let budget = Duration::from_millis(kata.spec.budget.case_ms);
@@ -191,7 +197,7 @@ async fn run_submission(
         (Group::Hidden, &kata.hidden),
     ] {
         for case in cases {
-            let outcome = call_case(&mut instance, kata, &case.input, budget).await;
+            let outcome = call_case(&mut instance, kata, language, &case.input, budget).await;
             rows.push(judge_row(kata, group, case, outcome));
         }
     }
@@ -201,7 +207,7 @@ async fn run_submission(
     };
     let mut outcomes = Vec::with_capacity(inputs.len());
     for case in &inputs {
-        outcomes.push(call_case(&mut instance, kata, &case.input, budget).await);
+        outcomes.push(call_case(&mut instance, kata, language, &case.input, budget).await);
     }
     let cases = match random.cases().await {
         Ok(cases) if cases.len() == outcomes.len() => cases,
@@ -222,13 +228,14 @@ async fn run_submission(
 async fn call_case(
     instance: &mut crate::runs::sandbox::Instance,
     kata: &Kata,
+    language: Language,
     input: &CaseInput,
     budget: Duration,
 ) -> Option<CallOutcome> {
     if instance.is_dead() {
         return None;
     }
-    let spec = input.runner_spec(&kata.spec.entry, "solution");
+    let spec = input.runner_spec(&kata.spec.entry, "solution", language);
     Some(instance.run_case(&spec, budget).await)
 }
 

@@ -26,6 +26,7 @@ use crate::runs::queue::Queue;
 use crate::store::{RunRecord, Store, StoreError, Write};
 use crate::tokens;
 use randori_core::events::RoomEvent;
+use randori_core::kata::language::Language;
 use randori_core::verdict::Light;
 
 pub use randori_core::verdict::{Run, RunKind, RunStatus};
@@ -85,7 +86,12 @@ impl RunService {
     ) -> Result<Ticket, RunError> {
         let (solution, tests, doc_state) = room.texts();
         let kata = self.kata_of(room)?;
-        let (job, seed) = job_for(kind, kata, solution, tests, &room.info.language)?;
+        // Rooms are created with a language the server knows; an unknown one (a
+        // stored room from a newer version) is refused like an unavailable sandbox.
+        let language = Language::parse(&room.info.language).ok_or_else(|| {
+            RunError::Unavailable(format!("no sandbox for {:?}", room.info.language))
+        })?;
+        let (job, seed) = job_for(kind, kata, solution, tests, language)?;
         let (driver, turn) = room.current_turn();
         let run = Run {
             id: tokens::new_id(),
@@ -150,7 +156,7 @@ fn job_for(
     kata: Option<Arc<Kata>>,
     solution: String,
     tests: String,
-    language: &str,
+    language: Language,
 ) -> Result<(Job, Option<u64>), RunError> {
     Ok(match kind {
         RunKind::Test => {
@@ -158,6 +164,7 @@ fn job_for(
             let job = Job::Tests {
                 solution,
                 tests,
+                language,
                 per_test: budget
                     .map(|b| Duration::from_millis(b.case_ms))
                     .unwrap_or(judge::DEFAULT_TEST_BUDGET),
@@ -172,7 +179,7 @@ fn job_for(
             let job = Job::Submit {
                 solution,
                 kata,
-                language: language.to_string(),
+                language,
                 seed,
                 random_count: None,
             };

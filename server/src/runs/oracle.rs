@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::katas::Kata;
+use randori_core::kata::language::Language;
 use randori_core::kata::spec::{Call, Case, CaseInput, Expected, parse_case};
 use crate::runs::sandbox::{Instance, LOAD_BUDGET, Sandbox};
 use randori_core::verdict;
@@ -41,24 +42,21 @@ pub struct Oracle {
     /// The kata version it was loaded from: a reloaded kata (SIGHUP) is another Arc,
     /// so an edited reference is never served from a stale instance.
     kata: Arc<Kata>,
-    language: String,
     instance: Instance,
     /// Submissions served, against [`ORACLE_MAX_USES`].
     uses: u32,
 }
 
 impl Oracle {
-    /// A fresh instance with the kata's generator and `language` reference loaded.
-    pub async fn start(
-        sandbox: &Sandbox,
-        kata: &Arc<Kata>,
-        language: &str,
-    ) -> Result<Oracle, String> {
+    /// A fresh instance with the kata's generator and its oracle reference (the
+    /// [`Language::ORACLE`] one: every language's expected values come from it).
+    pub async fn start(sandbox: &Sandbox, kata: &Arc<Kata>) -> Result<Oracle, String> {
+        let language = Language::ORACLE;
         let reference = kata
             .references
-            .get(language)
-            .ok_or_else(|| format!("kata {} has no {language} reference", kata.slug))?;
-        let mut instance = sandbox.instantiate(ORACLE_MEMORY_MB).await?;
+            .get(language.name())
+            .ok_or_else(|| format!("kata {} has no {} reference", kata.slug, language.title()))?;
+        let mut instance = sandbox.instantiate(language, ORACLE_MEMORY_MB).await?;
         for (module, source) in [
             ("generator", kata.generator.as_str()),
             ("reference", reference.as_str()),
@@ -73,7 +71,6 @@ impl Oracle {
         }
         Ok(Oracle {
             kata: kata.clone(),
-            language: language.to_string(),
             instance,
             uses: 0,
         })
@@ -97,7 +94,7 @@ impl Oracle {
             let outcome = self
                 .instance
                 .run_case(
-                    &case.input.runner_spec(&kata.spec.entry, "reference"),
+                    &case.input.runner_spec(&kata.spec.entry, "reference", Language::ORACLE),
                     budget,
                 )
                 .await;
@@ -142,8 +139,8 @@ impl Oracle {
         Ok(cases)
     }
 
-    fn serves(&self, kata: &Arc<Kata>, language: &str) -> bool {
-        Arc::ptr_eq(&self.kata, kata) && self.language == language
+    fn serves(&self, kata: &Arc<Kata>) -> bool {
+        Arc::ptr_eq(&self.kata, kata)
     }
 
     /// Whether it may serve another submission.
@@ -172,11 +169,10 @@ impl Oracles {
         &mut self,
         sandbox: &Sandbox,
         kata: &Arc<Kata>,
-        language: &str,
         seed: u64,
         count: u32,
     ) -> Result<Vec<Case>, String> {
-        self.produce(sandbox, kata, language, seed, count, |_| {})
+        self.produce(sandbox, kata, seed, count, |_| {})
             .await
     }
 
@@ -187,7 +183,6 @@ impl Oracles {
         &mut self,
         sandbox: &Sandbox,
         kata: &Arc<Kata>,
-        language: &str,
         seed: u64,
         count: u32,
         inputs_ready: impl FnOnce(Result<Vec<Case>, String>),
@@ -196,9 +191,9 @@ impl Oracles {
             inputs_ready(Ok(Vec::new()));
             return Ok(Vec::new());
         }
-        let mut oracle = match self.warm.iter().position(|o| o.serves(kata, language)) {
+        let mut oracle = match self.warm.iter().position(|o| o.serves(kata)) {
             Some(i) => self.warm.remove(i),
-            None => match Oracle::start(sandbox, kata, language).await {
+            None => match Oracle::start(sandbox, kata).await {
                 Ok(o) => o,
                 Err(e) => {
                     inputs_ready(Err(e.clone()));
@@ -297,7 +292,6 @@ pub struct OracleThread {
 
 struct Request {
     kata: Arc<Kata>,
-    language: String,
     seed: u64,
     count: u32,
     inputs: oneshot::Sender<Result<Vec<Case>, String>>,
@@ -349,7 +343,7 @@ impl OracleThread {
                     }
                     let inputs = r.inputs;
                     let cases = oracles
-                        .produce(&sandbox, &r.kata, &r.language, r.seed, r.count, |i| {
+                        .produce(&sandbox, &r.kata, r.seed, r.count, |i| {
                             let _ = inputs.send(i);
                         })
                         .await;
@@ -361,13 +355,12 @@ impl OracleThread {
     }
 
     /// Asks for the random cases of a submission.
-    pub fn request(&self, kata: &Arc<Kata>, language: &str, seed: u64, count: u32) -> Pending {
+    pub fn request(&self, kata: &Arc<Kata>, seed: u64, count: u32) -> Pending {
         let (inputs_tx, inputs) = oneshot::channel();
         let (cases_tx, cases) = oneshot::channel();
         // If the thread is gone the senders drop with the request: `Pending` says so.
         let _ = self.requests.send(Request {
             kata: kata.clone(),
-            language: language.to_string(),
             seed,
             count,
             inputs: inputs_tx,

@@ -64,14 +64,14 @@ impl Queue {
             })
             .max(1);
         let sandbox: SandboxCell = Arc::new(OnceCell::new());
-        let (wasm, cache) = (config.guest_wasm.clone(), config.cache_dir());
+        let (guests, cache) = (config.guests(), config.cache_dir());
         let warm_oracles = config.warm_oracles;
         let slots = workers as u32 * (INSTANCES_PER_WORKER + warm_oracles as u32);
         let loader = sandbox.clone();
         tokio::spawn(async move {
             loader
                 .get_or_init(|| async move {
-                    tokio::task::spawn_blocking(move || Sandbox::load(&wasm, &cache, slots))
+                    tokio::task::spawn_blocking(move || Sandbox::load(&guests, &cache, slots))
                         .await
                         .map_err(|e| e.to_string())
                         .and_then(|r| r.map(Arc::new).map_err(|e| e.to_string()))

@@ -12,6 +12,7 @@
 //! engine's settings and the component's hash, so a restart loads it in milliseconds
 //! instead of compiling it for seconds.
 
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConf
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtx, WasiCtxView, WasiView};
 
+use randori_core::kata::language::Language;
 use randori_core::verdict::CallOutcome;
 
 wasmtime::component::bindgen!({
@@ -65,6 +67,8 @@ const CORE_INSTANCES_PER_COMPONENT: u32 = 64;
 pub enum SandboxError {
     #[error("the Python sandbox component {path} is missing; build it with scripts/build-guest.sh")]
     Missing { path: PathBuf },
+    #[error("no {} sandbox is loaded (build it with {})", .0.title(), build_script(*.0))]
+    NotLoaded(Language),
     #[error("cannot prepare the sandbox: {0}")]
     Setup(String),
 }
@@ -119,10 +123,21 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
     }
 }
 
-/// The loaded sandbox. Cheap to share (`Arc`).
+/// The script that builds a language's guest component.
+fn build_script(language: Language) -> &'static str {
+    match language {
+        Language::Python => "scripts/build-guest.sh",
+        Language::Javascript => "scripts/build-js-guest.sh",
+    }
+}
+
+/// The loaded sandbox: one engine, one pre-instantiated component per language.
+/// Cheap to share (`Arc`).
 pub struct Sandbox {
     engine: Engine,
-    pre: RunnerPre<Guest>,
+    /// Every guest implements the same WIT world (`runner`), so one host interface
+    /// serves them all.
+    guests: BTreeMap<Language, RunnerPre<Guest>>,
     /// Advances the engine's epoch while any guest call runs.
     ticker: Arc<Ticker>,
 }
@@ -228,47 +243,74 @@ fn engine_config(slots: u32) -> Config {
 }
 
 impl Sandbox {
-    /// Loads the component, compiling it only when the cache has no copy for this
-    /// exact wasmtime, configuration and component. `slots` bounds live instances.
-    pub fn load(guest_wasm: &Path, cache_dir: &Path, slots: u32) -> Result<Sandbox, SandboxError> {
+    /// Loads the Python component (required) and the others given (skipped with a
+    /// warning when not built), compiling each only when the cache has no copy for
+    /// this exact wasmtime, configuration and component. `slots` bounds live
+    /// instances.
+    pub fn load(
+        guests: &[(Language, PathBuf)],
+        cache_dir: &Path,
+        slots: u32,
+    ) -> Result<Sandbox, SandboxError> {
         let setup = |e: &dyn std::fmt::Display| SandboxError::Setup(e.to_string());
-        if !guest_wasm.exists() {
-            return Err(SandboxError::Missing {
-                path: guest_wasm.to_path_buf(),
-            });
-        }
         let engine = Engine::new(&engine_config(slots)).map_err(|e| setup(&e))?;
-        let read_err = |e: std::io::Error| setup(&format!("reading {}: {e}", guest_wasm.display()));
-        let key = cache_key(&engine, guest_wasm).map_err(read_err)?;
-        let cached = cache_dir.join(format!("runner-{key}.cwasm"));
-        let component = match Self::load_cached(&engine, &cached) {
-            Some(c) => c,
-            None => {
-                // Only a cache miss needs the 20 MB component in memory.
-                let wasm = std::fs::read(guest_wasm).map_err(read_err)?;
-                let started = std::time::Instant::now();
-                let bytes = engine.precompile_component(&wasm).map_err(|e| setup(&e))?;
-                tracing::info!(
-                    ms = started.elapsed().as_millis() as u64,
-                    "compiled the Python sandbox"
-                );
-                if let Err(e) = write_atomically(&cached, &bytes) {
-                    tracing::warn!(error = %e, path = %cached.display(), "could not cache the compiled sandbox");
-                }
-                // SAFETY: `bytes` was produced just now by this engine.
-                unsafe { Component::deserialize(&engine, &bytes) }.map_err(|e| setup(&e))?
-            }
-        };
         let mut linker: Linker<Guest> = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker).map_err(|e| setup(&e))?;
-        let pre = RunnerPre::new(linker.instantiate_pre(&component).map_err(|e| setup(&e))?)
-            .map_err(|e| setup(&e))?;
+        let mut loaded = BTreeMap::new();
+        for (language, path) in guests {
+            if !path.exists() {
+                if *language == Language::ORACLE {
+                    return Err(SandboxError::Missing { path: path.clone() });
+                }
+                tracing::warn!(path = %path.display(), "no {} sandbox: {} rooms cannot run code", language.title(), language.title());
+                continue;
+            }
+            let component = Self::component(&engine, *language, path, cache_dir)?;
+            let pre = RunnerPre::new(linker.instantiate_pre(&component).map_err(|e| setup(&e))?)
+                .map_err(|e| setup(&e))?;
+            loaded.insert(*language, pre);
+        }
         let ticker = Ticker::start(engine.clone()).map_err(|e| setup(&e))?;
         Ok(Sandbox {
             engine,
-            pre,
+            guests: loaded,
             ticker,
         })
+    }
+
+    /// The languages this sandbox runs.
+    pub fn languages(&self) -> impl Iterator<Item = Language> + '_ {
+        self.guests.keys().copied()
+    }
+
+    /// One language's component, from the compiled cache or compiled now.
+    fn component(
+        engine: &Engine,
+        language: Language,
+        guest_wasm: &Path,
+        cache_dir: &Path,
+    ) -> Result<Component, SandboxError> {
+        let setup = |e: &dyn std::fmt::Display| SandboxError::Setup(e.to_string());
+        let read_err = |e: std::io::Error| setup(&format!("reading {}: {e}", guest_wasm.display()));
+        let key = cache_key(engine, guest_wasm).map_err(read_err)?;
+        let cached = cache_dir.join(format!("runner-{}-{key}.cwasm", language.name()));
+        if let Some(c) = Self::load_cached(engine, &cached) {
+            return Ok(c);
+        }
+        // Only a cache miss needs the component in memory.
+        let wasm = std::fs::read(guest_wasm).map_err(read_err)?;
+        let started = std::time::Instant::now();
+        let bytes = engine.precompile_component(&wasm).map_err(|e| setup(&e))?;
+        tracing::info!(
+            ms = started.elapsed().as_millis() as u64,
+            "compiled the {} sandbox",
+            language.title()
+        );
+        if let Err(e) = write_atomically(&cached, &bytes) {
+            tracing::warn!(error = %e, path = %cached.display(), "could not cache the compiled sandbox");
+        }
+        // SAFETY: `bytes` was produced just now by this engine.
+        unsafe { Component::deserialize(engine, &bytes) }.map_err(|e| setup(&e))
     }
 
     fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
@@ -286,8 +328,12 @@ impl Sandbox {
         }
     }
 
-    /// A fresh instance with `memory_mb` of linear memory.
-    pub async fn instantiate(&self, memory_mb: u64) -> Result<Instance, String> {
+    /// A fresh `language` instance with `memory_mb` of linear memory.
+    pub async fn instantiate(&self, language: Language, memory_mb: u64) -> Result<Instance, String> {
+        let pre = self
+            .guests
+            .get(&language)
+            .ok_or_else(|| SandboxError::NotLoaded(language).to_string())?;
         let stdout = MemoryOutputPipe::new(PIPE_CAPACITY);
         let stderr = MemoryOutputPipe::new(PIPE_CAPACITY);
         let mut wasi = WasiCtx::builder();
@@ -313,8 +359,7 @@ impl Sandbox {
         store.epoch_deadline_trap();
         // Instantiation runs no user code; give it a generous deadline.
         store.set_epoch_deadline(ticks(Duration::from_secs(5)));
-        let runner = self
-            .pre
+        let runner = pre
             .instantiate_async(&mut store)
             .await
             .map_err(|e| format!("{e:#}"))?;

@@ -19,6 +19,7 @@ use yrs::{ClientID, Doc, GetString, ReadTxn, Text, Transact, Update};
 
 use randori::app::config::ServeConfig;
 use randori::server::Server;
+use randori_core::kata::language::Language;
 
 /// How long a test waits for something that should happen promptly.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -386,10 +387,10 @@ pub fn binary() -> PathBuf {
 /// The real sandbox, with the compiled-component cache the other tests share.
 pub fn sandbox(slots: u32) -> randori::runs::sandbox::Sandbox {
     let root = repo_root();
-    randori::runs::sandbox::Sandbox::load(
-        &root.join("build/runner.wasm"),
-        &root.join("target/randori-cache"),
-        slots,
-    )
+    let guests = [
+        (Language::Python, root.join("build/runner.wasm")),
+        (Language::Javascript, root.join("build/runner-js.wasm")),
+    ];
+    randori::runs::sandbox::Sandbox::load(&guests, &root.join("target/randori-cache"), slots)
     .expect("sandbox loads (run scripts/build-guest.sh)")
 }

@@ -21,7 +21,7 @@ export async function renderRoom(app: HTMLElement, roomId: string): Promise<void
     else renderRoomError(app, err as Error, () => void renderRoom(app, roomId))
     return
   }
-  store.addRecent({ id: room.id, kata: room.kata, kata_title: room.kata_title })
+  store.addRecent({ id: room.id, kata: room.kata, kata_title: room.kata_title, language: room.language })
   let me = store.identity(roomId)
   if (!me && sessionStorage.getItem(watchKey(roomId)) !== '1') me = await promptJoin(app, room)
   startRoom(app, room, me)

@@ -7,7 +7,8 @@ import { unlockAudioOnGesture } from '../alerts'
 import { replace, toast } from '../dom'
 import { colourFor } from '../format'
 import { EventsSocket } from '../events'
-import { entryName } from '../kata-entry'
+import { entryPointName } from '../kata-entry'
+import { roomLanguage } from '../languages'
 import { loadStatement } from '../statement'
 import type { Identity } from '../storage'
 import { SyncManager } from '../sync'
@@ -80,7 +81,10 @@ export function startRoom(app: HTMLElement, room: Room, me: Identity | null): vo
     if (t) toast(t.message, t.kind)
   })
   views.render(store.getState())
-  void loadStatement(views.statement, room.kata, room.kata_title).then((kata) => store.dispatch({ type: 'entry', entry: entryName(kata?.entry) }))
+  const language = roomLanguage(room.language)
+  void loadStatement(views.statement, room.kata, room.kata_title, language).then((kata) =>
+    store.dispatch({ type: 'entry', entry: entryPointName(kata?.entry, language) }),
+  )
 
   const sync = startSync(ctx, views)
   const stop = () => {

@@ -4,6 +4,7 @@
 import type { Room, RotationAction, Run, RunKind } from '../api'
 import { h } from '../dom'
 import { createFacilitatorPanel } from '../facilitator'
+import { roomLanguage } from '../languages'
 import { createRoster } from '../roster'
 import { store as storage } from '../storage'
 import { connect, type View } from '../view'
@@ -50,7 +51,11 @@ interface Part {
 function workPane(ctx: RoomContext, cb: RoomCallbacks, editors: EditorsView, results: View<RoomState>): Part {
   const dispatch = ctx.store.dispatch
   const toggle = connect(createStatementToggle((hidden) => dispatch({ type: 'statement-hidden', hidden })), (s: RoomState) => ({ hidden: s.statementHidden }))
-  const tabs = connect(createTabs((tab) => dispatch({ type: 'tab', tab })), (s: RoomState) => ({ activeTab: s.activeTab, presence: s.presence }))
+  const tabs = connect(createTabs((tab) => dispatch({ type: 'tab', tab })), (s: RoomState) => ({
+    activeTab: s.activeTab,
+    presence: s.presence,
+    language: roomLanguage(s.room.language),
+  }))
   const note = connect(createReadOnlyNote(), (s: RoomState) => ({ why: editability(s).why }))
   const follow = connect(
     createFollowToggle((on) => {
@@ -113,7 +118,7 @@ function topBars(ctx: RoomContext, cb: RoomCallbacks): Part[] {
   const banner = connect(createBanner(), (s: RoomState) => bannerView(s.room, s.meId))
   const countdown = connect(createCountdown(ctx.clock), (s: RoomState) => ({ rotation: s.room.rotation, settings: s.room.settings, warnings: s.warnings }))
   return [
-    { el: roomHeader(ctx.roomId, room.kata_title, ctx.me, connection.el), views: [connection] },
+    { el: roomHeader(ctx.roomId, room.kata_title, roomLanguage(room.language), ctx.me, connection.el), views: [connection] },
     { el: h('section', { class: 'status-bar', 'aria-label': 'Turn' }, banner.el, countdown.el), views: [banner, countdown] },
   ]
 }
@@ -121,8 +126,8 @@ function topBars(ctx: RoomContext, cb: RoomCallbacks): Part[] {
 export function buildRoomViews(ctx: RoomContext, cb: RoomCallbacks): RoomViews {
   const hidden = (s: RoomState) => ({ hidden: s.statementHidden })
   const statement = createStatementPane()
-  const editors = createEditors(() => cb.run('test'))
-  const results = connect(createResults(), (s: RoomState) => ({ ...shownRun(s), entry: s.entry, participants: s.room.participants }))
+  const editors = createEditors(() => cb.run('test'), roomLanguage(ctx.store.getState().room.language))
+  const results = connect(createResults(), (s: RoomState) => ({ ...shownRun(s), entry: s.entry, language: roomLanguage(s.room.language), participants: s.room.participants }))
   const work = workPane(ctx, cb, editors, results)
   const side = sidePane(ctx, cb, results)
   const grid = h('main', { id: 'main', class: 'room-grid', testid: 'room' }, statement.el, work.el, side.el)

@@ -7,18 +7,22 @@ use serde_json::{Value, json};
 
 use std::collections::BTreeMap;
 
-use super::{Entry, Method, Param, SpecError, ValueType, line_at};
+use super::{Entry, Language, Method, Param, SpecError, ValueType, line_at};
 
 impl CaseInput {
     /// The runner's JSON spec for this input (what the guest's `run-case` takes):
-    /// inputs only, never expected values.
-    pub fn runner_spec(&self, entry: &Entry, module: &str) -> String {
+    /// inputs only, never expected values; entry names spelled the `language` way.
+    pub fn runner_spec(&self, entry: &Entry, module: &str, language: Language) -> String {
         match (entry, self) {
             (Entry::Function { name, .. }, CaseInput::Function { args }) => {
+                let name = language.entry_name(name);
                 json!({"module": module, "function": name, "args": args}).to_string()
             }
             (Entry::Class { name, .. }, CaseInput::Class { init, calls }) => {
-                let calls: Vec<Value> = calls.iter().map(|c| json!([c.method, c.args])).collect();
+                let calls: Vec<Value> = calls
+                    .iter()
+                    .map(|c| json!([language.entry_name(&c.method), c.args]))
+                    .collect();
                 json!({"module": module, "class": name, "init": init, "calls": calls}).to_string()
             }
             // parse_case guarantees the input matches the entry kind.
@@ -268,4 +272,81 @@ fn check_args(args: &[Value], params: &[Param]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Shortest expected text whose appearance in a hidden case's name counts as stating
+/// the answer (shorter ones, "no", "X", are ordinary words or letters).
+const MIN_STATED_CHARS: usize = 3;
+
+/// Hidden cases whose name states their expected value. A hidden case's name is
+/// shown to the pair when it fails (it says which situation is wrong), so it must
+/// describe the situation ("a multiple of three"), never the answer ("six is fizz").
+pub fn names_stating_answers(hidden: &[Case]) -> Vec<String> {
+    hidden
+        .iter()
+        .filter_map(|case| {
+            let name = case.name.to_lowercase();
+            let stated = expected_values(case).find(|v| states(&name, v))?;
+            Some(format!(
+                "cases/hidden.json: hidden case {:?} states its expected value {stated}; name the situation instead (the name is shown, the value must not be)",
+                case.name
+            ))
+        })
+        .collect()
+}
+
+fn expected_values(case: &Case) -> impl Iterator<Item = &Value> {
+    let whole = match &case.expected {
+        Expected::Value(v) => Some(v),
+        _ => None,
+    };
+    let calls = match &case.input {
+        CaseInput::Class { calls, .. } => calls.as_slice(),
+        CaseInput::Function { .. } => &[],
+    };
+    whole.into_iter().chain(calls.iter().filter_map(|c| c.expected.as_ref()))
+}
+
+/// Whether a lowercased name contains a value: a text of a few characters, or a
+/// number of two digits or more as a word of its own.
+fn states(name: &str, value: &Value) -> bool {
+    match value {
+        Value::String(s) if s.chars().count() >= MIN_STATED_CHARS => name.contains(&s.to_lowercase()),
+        Value::Number(n) if n.as_i64().is_some_and(|i| i.abs() >= 10) => {
+            let digits = n.to_string();
+            name.split(|c: char| !c.is_ascii_digit() && c != '-')
+                .any(|word| word == digits)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod stated_tests {
+    use super::*;
+
+    fn case(name: &str, expected: Value) -> Case {
+        Case {
+            name: name.into(),
+            input: CaseInput::Function { args: vec![] },
+            expected: Expected::Value(expected),
+        }
+    }
+
+    #[test]
+    fn names_that_give_the_answer_away_are_found() {
+        let cases = [
+            case("six is fizz", json!("Fizz")),
+            case("a multiple of three", json!("Fizz")),
+            case("valid 345882865", json!("345882865")),
+            case("account 345882865", json!(345882865)),
+            case("the answer in 2024 terms", json!(24)),
+            case("two letters", json!("no")),
+        ];
+        let found = names_stating_answers(&cases);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("six is fizz"));
+        assert!(found[1].contains("valid 345882865"));
+        assert!(found[2].contains("account 345882865"));
+    }
 }

@@ -10,8 +10,9 @@ use ts_rs::TS;
 
 mod cases;
 
+pub use crate::kata::language::Language;
 pub use crate::kata::types::ValueType;
-pub use cases::{Call, Case, CaseInput, Expected, parse_case, parse_cases};
+pub use cases::{Call, Case, CaseInput, Expected, names_stating_answers, parse_case, parse_cases};
 
 /// An error in a kata folder.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -194,9 +195,6 @@ struct RawMethod {
     returns: String,
 }
 
-/// Languages the sandbox can run today.
-pub const SUPPORTED_LANGUAGES: &[&str] = &["python"];
-
 const FILE: &str = "kata.toml";
 
 /// 1-based line of the first line that starts with `key` (after indentation).
@@ -241,15 +239,23 @@ pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
         ));
     }
     for lang in &raw.languages {
-        if !SUPPORTED_LANGUAGES.contains(&lang.as_str()) {
+        if Language::parse(lang).is_none() {
+            let supported: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
             return Err(err(
                 "languages",
-                format!(
-                    "language {lang:?} is not supported; supported: {}",
-                    SUPPORTED_LANGUAGES.join(", ")
-                ),
+                format!("language {lang:?} is not supported; supported: {}", supported.join(", ")),
             ));
         }
+    }
+    if !raw.languages.iter().any(|l| l == Language::ORACLE.name()) {
+        return Err(err(
+            "languages",
+            format!(
+                "languages must include {:?}: the generator and the reference that gives every language its expected values are {}",
+                Language::ORACLE.name(),
+                Language::ORACLE.title()
+            ),
+        ));
     }
     if raw.budget.case_ms == 0 || raw.budget.case_ms > MAX_CASE_MS {
         return Err(err(

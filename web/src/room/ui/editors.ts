@@ -2,6 +2,7 @@
 
 import { h } from '../../dom'
 import { CodeEditor } from '../../editor'
+import type { Language } from '../../languages'
 import type { SyncSession } from '../../sync'
 import { TEXT_NAMES, type TextName } from '../../texts'
 import type { View } from '../../view'
@@ -17,7 +18,8 @@ export interface EditorsView extends View<EditorsProps> {
   bind(session: SyncSession): void
 }
 
-export function createEditors(onRun: () => void): EditorsView {
+/** `language`: the room's, fixed for its life (the syntax mode). */
+export function createEditors(onRun: () => void, language: Language): EditorsView {
   const el = h('div', { class: 'editors' })
   const panels = {} as Record<TextName, HTMLElement>
   const editors = {} as Record<TextName, CodeEditor>
@@ -26,7 +28,7 @@ export function createEditors(onRun: () => void): EditorsView {
     panels[name] = h('div', { ...attrs, hidden: name !== 'solution' })
     el.appendChild(panels[name])
     const label = name === 'solution' ? 'Solution code' : 'Test code'
-    editors[name] = new CodeEditor({ parent: panels[name], label, readOnly: true, onRun, describedBy: 'editor-keys' })
+    editors[name] = new CodeEditor({ parent: panels[name], label, language, readOnly: true, onRun, describedBy: 'editor-keys' })
   }
   let last: EditorsProps | null = null
   const update = (p: EditorsProps) => {

@@ -4,6 +4,7 @@
 
 import { requestNotificationPermission } from '../../alerts'
 import { copyText, h, toast } from '../../dom'
+import { languageTitle } from '../../languages'
 import { joinUrl, projectorPath } from '../../links'
 import { store, type Identity } from '../../storage'
 import { watchKey } from '../watch'
@@ -36,13 +37,15 @@ function identityBadge(roomId: string, me: Identity | null): HTMLElement {
   return h('button', { type: 'button', class: 'small primary', testid: 'join-instead', onclick: join }, 'Join')
 }
 
-export function roomHeader(roomId: string, kataTitle: string | null, me: Identity | null, connection: HTMLElement): HTMLElement {
+export function roomHeader(roomId: string, kataTitle: string | null, language: string, me: Identity | null, connection: HTMLElement): HTMLElement {
   const copyLink = async () => toast((await copyText(joinUrl(roomId))) ? 'Join link copied' : 'Could not copy the link')
   return h(
     'header',
     { class: 'site-header room-header' },
     h('a', { class: 'brand', href: '/', 'aria-label': 'Randori lobby' }, h('span', { class: 'brand-lights', 'aria-hidden': 'true' }, '●●●'), ' Randori'),
-    h('h1', { class: 'room-title' }, h('span', { testid: 'room-kata' }, kataTitle ?? 'Free practice'), h('span', { class: 'muted mono small', testid: 'room-id' }, ` ${roomId}`)),
+    h('h1', { class: 'room-title' }, h('span', { testid: 'room-kata' }, kataTitle ?? 'Free practice'), h('span', { class: 'muted mono small', testid: 'room-id' }, ` ${roomId}`),
+      h('span', { class: 'badge badge-language', testid: 'room-language', dataset: { language } }, languageTitle(language)),
+    ),
     connection,
     h(
       'div',

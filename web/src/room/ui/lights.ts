@@ -2,6 +2,7 @@
 
 import type { Participant, Run } from '../../api'
 import { h } from '../../dom'
+import type { Language } from '../../languages'
 import { renderLights, renderResults } from '../../lights'
 import type { View } from '../../view'
 import { namesOf } from '../model/names'
@@ -27,6 +28,8 @@ export interface ResultsProps {
   run: Run | null
   latest: boolean
   entry: string | null
+  /** The room's language: how method names in case inputs are spelled. */
+  language: Language
   participants: readonly Participant[]
 }
 
@@ -36,7 +39,7 @@ export function createResults(): View<ResultsProps> {
   return {
     el,
     update(p: ResultsProps) {
-      renderResults(el, p.run, namesOf(p.participants), p.latest, p.entry)
+      renderResults(el, p.run, namesOf(p.participants), p.latest, p.entry, p.language)
     },
   }
 }

@@ -1,0 +1,5 @@
+/** Return the five rows of lamps ("Y", "R" or "O") showing `time` ("HH:MM:SS"). */
+export function berlinClock(time) {
+  // TODO
+  return ['O', 'OOOO', 'OOOO', 'OOOOOOOOOOO', 'OOOO'];
+}

@@ -1,0 +1,5 @@
+/** Return the rows of the diamond going from "A" to `letter` and back. */
+export function diamond(letter) {
+  // TODO
+  return [];
+}

@@ -1,0 +1,5 @@
+import { nextGeneration } from './solution.js';
+
+test('a lonely cell dies', () => {
+  expect(nextGeneration(['...', '.*.', '...'])).toEqual(['...', '...', '...']);
+});

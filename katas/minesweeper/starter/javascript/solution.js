@@ -1,0 +1,5 @@
+/** Return the field with each "." replaced by the count of neighbouring mines. */
+export function annotate(field) {
+  // TODO
+  return [...field];
+}

@@ -1,0 +1,5 @@
+import { toRoman } from './solution.js';
+
+test('fourteen', () => {
+  expect(toRoman(14)).toBe('XIV');
+});

@@ -1,0 +1,4 @@
+// expect: timed_out
+export function fizzbuzz(n) {
+  while (true) {}
+}

@@ -1,0 +1,5 @@
+// expect: timed_out
+for (;;) {}
+export function fizzbuzz(n) {
+  return String(n)
+}

@@ -1,0 +1,4 @@
+// expect: error|timed_out
+export function fizzbuzz(n) {
+  return new Promise(() => {})
+}

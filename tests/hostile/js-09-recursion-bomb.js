@@ -1,0 +1,4 @@
+// expect: error
+export function fizzbuzz(n) {
+  return fizzbuzz(n + 1)
+}

@@ -1,0 +1,4 @@
+// expect: error|failed
+export function fizzbuzz(n) {
+  return () => 'Fizz'
+}

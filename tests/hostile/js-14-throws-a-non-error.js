@@ -1,0 +1,4 @@
+// expect: error
+export function fizzbuzz(n) {
+  throw { toString() { throw new Error('again') } }
+}

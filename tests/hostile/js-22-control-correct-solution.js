@@ -1,0 +1,7 @@
+// expect: passed
+export function fizzbuzz(n) {
+  if (n % 15 === 0) return 'FizzBuzz'
+  if (n % 3 === 0) return 'Fizz'
+  if (n % 5 === 0) return 'Buzz'
+  return String(n)
+}

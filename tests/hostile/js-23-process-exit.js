@@ -1,0 +1,4 @@
+// expect: error
+export function fizzbuzz(n) {
+  process.exit(0)
+}
