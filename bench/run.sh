@@ -16,6 +16,7 @@ CARGO=${CARGO:-cargo}
 
 # The sandbox guest (idempotent: rebuilds only when its sources changed).
 ./scripts/build-guest.sh
+./scripts/build-js-guest.sh
 
 # The reference Node server (@y/websocket-server 0.1.1 with yjs 13).
 stamp=bench/node/node_modules/.installed

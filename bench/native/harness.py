@@ -86,6 +86,13 @@ def main():
         else:
             cases.append({"args": item["args"], "expected": call_function(reference, entry, item["args"])})
 
+    if job.get("emit_cases"):
+        # The bench's JavaScript part: a node process per run gets these cases with
+        # their expected values ready (node cannot run the Python oracle).
+        sys.stdout = real_stdout
+        print(json.dumps(cases))
+        return
+
     solution = load("solution", job["solution"])
     passed = failed = 0
     for case in cases:

@@ -73,7 +73,12 @@ impl Api {
 
     /// Creates a room (`kata` none: free practice) in free mode (everyone may type).
     pub async fn create_room(&self, kata: Option<&str>) -> Result<String> {
-        let mut body = json!({"mode": "free"});
+        self.create_room_in(kata, "python").await
+    }
+
+    /// A free-mode room in `language`.
+    pub async fn create_room_in(&self, kata: Option<&str>, language: &str) -> Result<String> {
+        let mut body = json!({"mode": "free", "language": language});
         if let Some(k) = kata {
             body["kata"] = json!(k);
         }

@@ -11,6 +11,7 @@
 
 mod client;
 mod fanout;
+mod native_js;
 mod report;
 mod sandbox;
 mod scale;
@@ -33,11 +34,11 @@ use server::Kind;
     about = "Randori's benchmarks: prints tables, writes JSON. Every option is also an environment variable."
 )]
 pub struct Config {
-    /// Parts to run, comma-separated: fanout, traces, sandbox, run100, scale, startup.
+    /// Parts to run, comma-separated: fanout, traces, sandbox, javascript, run100, scale, startup.
     #[arg(
         long,
         env = "BENCH_PARTS",
-        default_value = "fanout,traces,sandbox,run100,scale,startup"
+        default_value = "fanout,traces,sandbox,javascript,run100,scale,startup"
     )]
     pub parts: String,
 
@@ -370,6 +371,25 @@ async fn run_all(cfg: &Config) -> (Value, bool) {
         .unwrap_or_else(|e| fail("sandbox", e));
     }
 
+    if cfg.wants("javascript") {
+        eprintln!("bench: JavaScript submissions, then a native node per submission");
+        let p = sandbox::Params {
+            per_kata: cfg.sandbox_per_kata,
+            seconds: cfg.sandbox_seconds,
+            rooms_per_kata: cfg.sandbox_rooms_per_kata,
+            native_concurrency: cfg.native_concurrency,
+        };
+        results["javascript"] = attempt(
+            cfg,
+            "the JavaScript part",
+            &[&["randori"], &["native"]],
+            p.seconds,
+            || sandbox::run_javascript(cfg, &p),
+        )
+        .await
+        .unwrap_or_else(|e| fail("javascript", e));
+    }
+
     if cfg.wants("run100") {
         eprintln!("bench: the 100-case run (FizzBuzz, 100 cases a submission)");
         let p = sandbox::Params {
@@ -454,7 +474,7 @@ fn main() -> Result<()> {
     {
         if let Some(Value::Object(old)) = previous {
             let mut merged = old;
-            for part in ["fanout", "traces", "sandbox", "run100", "scale", "startup"] {
+            for part in ["fanout", "traces", "sandbox", "javascript", "run100", "scale", "startup"] {
                 if let Some(v) = results.get(part) {
                     merged.insert(part.into(), v.clone());
                     merged.insert(format!("{part}_measured"), results["machine"].clone());

@@ -369,44 +369,15 @@ pub fn tables(r: &Value) -> String {
             out,
             "\n3. Sandbox: a kata submission, request to result event (one at a time), and runs/s with many rooms at once\n"
         );
-        if let Some(e) = s.get("error") {
-            let _ = writeln!(out, "error: {e}");
-        } else {
-            let mut t = Table::new(&[
-                "kata",
-                "cases",
-                "randori p50 ms",
-                "randori p99 ms",
-                "native p50 ms",
-                "native p99 ms",
-            ]);
-            let natives = s["native"]["per_kata"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            for k in s["randori"]["per_kata"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-            {
-                let n = natives
-                    .iter()
-                    .find(|n| n["kata"] == k["kata"])
-                    .cloned()
-                    .unwrap_or(Value::Null);
-                t.row(vec![
-                    k["kata"].as_str().unwrap_or("?").into(),
-                    fmt(num(&k, &["cases"]), 0),
-                    fmt(num(&k, &["latency_ms", "p50_ms"]), 2),
-                    fmt(num(&k, &["latency_ms", "p99_ms"]), 2),
-                    fmt(num(&n, &["latency_ms", "p50_ms"]), 2),
-                    fmt(num(&n, &["latency_ms", "p99_ms"]), 2),
-                ]);
-            }
-            t.render(&mut out);
-            let _ = writeln!(out);
-            submissions_summary(&mut out, s);
-        }
+        per_kata_submissions(&mut out, s, "native");
+    }
+
+    if let Some(s) = r.get("javascript") {
+        let _ = writeln!(
+            out,
+            "\n3a. JavaScript: each kata's JavaScript reference through a room (expected values from the Python oracle), against a fresh `node` per submission that gets the cases with their expected values ready (so it does less work than Randori)\n"
+        );
+        per_kata_submissions(&mut out, s, "node");
     }
 
     if let Some(s) = r.get("run100") {
@@ -472,6 +443,7 @@ pub fn tables(r: &Value) -> String {
         ("fan-out (randori)", &r["fanout"]["randori"]),
         ("fan-out (node)", &r["fanout"]["node"]),
         ("sandbox", &r["sandbox"]),
+        ("javascript", &r["javascript"]),
         ("100-case run", &r["run100"]),
     ]
     .into_iter()
@@ -510,6 +482,49 @@ pub fn tables(r: &Value) -> String {
     out
 }
 
+/// The per-kata submission table of a sandbox part and its summary; `native` names
+/// the process-per-run peer in the column headers.
+fn per_kata_submissions(out: &mut String, s: &Value, native: &str) {
+        if let Some(e) = s.get("error") {
+            let _ = writeln!(out, "error: {e}");
+        } else {
+            let mut t = Table::new(&[
+                "kata",
+                "cases",
+                "randori p50 ms",
+                "randori p99 ms",
+                &format!("{native} p50 ms"),
+                &format!("{native} p99 ms"),
+            ]);
+            let natives = s["native"]["per_kata"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            for k in s["randori"]["per_kata"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+            {
+                let n = natives
+                    .iter()
+                    .find(|n| n["kata"] == k["kata"])
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                t.row(vec![
+                    k["kata"].as_str().unwrap_or("?").into(),
+                    fmt(num(&k, &["cases"]), 0),
+                    fmt(num(&k, &["latency_ms", "p50_ms"]), 2),
+                    fmt(num(&k, &["latency_ms", "p99_ms"]), 2),
+                    fmt(num(&n, &["latency_ms", "p50_ms"]), 2),
+                    fmt(num(&n, &["latency_ms", "p99_ms"]), 2),
+                ]);
+            }
+            t.render(out);
+            let _ = writeln!(out);
+            submissions_summary(out, s);
+        }
+}
+
 /// Randori against native processes for one set of submissions: latency one at a
 /// time, throughput with every core busy, and the CPU each run cost.
 fn submissions_summary(out: &mut String, s: &Value) {
@@ -527,7 +542,10 @@ fn submissions_summary(out: &mut String, s: &Value) {
         let v = &s[k];
         t.row(vec![
             if k == "native" {
-                "native python3 per run".into()
+                // The native process's own command line says which one it was.
+                let command = v["command"].as_str().unwrap_or("");
+                let program = if command.starts_with("node") { "node" } else { "python3" };
+                format!("native {program} per run")
             } else {
                 "randori (through a room)".into()
             },

@@ -39,8 +39,12 @@ pub struct Params {
 /// A kata as the native harness needs it.
 pub struct KataJob {
     pub slug: String,
+    /// The room's language (`"python"`, `"javascript"`).
+    pub language: &'static str,
+    /// The solution put into the room: the kata's reference in that language.
     pub reference: String,
-    /// The job without its seed.
+    /// The job without its seed (Python), or with a pool of ready case lists, one
+    /// picked per run (`"pool"`, JavaScript).
     pub template: Value,
 }
 
@@ -84,6 +88,7 @@ pub fn load_katas(dir: &Path) -> Result<Vec<KataJob>> {
         });
         out.push(KataJob {
             slug,
+            language: "python",
             reference,
             template,
         });
@@ -153,7 +158,7 @@ struct Room {
 /// Creates a room for a kata, puts the reference solution into its `solution` text
 /// through a sync client, and subscribes to its events.
 async fn prepare_room(api: &Api, kata: &KataJob, client_id: u64) -> Result<Room> {
-    let room = api.create_room(Some(&kata.slug)).await?;
+    let room = api.create_room_in(Some(&kata.slug), kata.language).await?;
     let joined = api.join(&room, "bench").await?;
     client::replace_solution(api, &joined, client_id, &kata.reference).await?;
 
@@ -235,7 +240,26 @@ pub async fn run(cfg: &Config, p: &Params) -> Result<Value> {
         );
     }
     let randori = run_randori(cfg, p, &katas).await?;
-    let native = run_native(cfg, p, &katas).await?;
+    let native = run_native(cfg, p, &katas, &Native::python(cfg)?).await?;
+    Ok(side_by_side(randori, native))
+}
+
+/// The JavaScript part: every kata's JavaScript reference submitted through a room
+/// (the Python oracle computes the expected values, as for any language), against a
+/// fresh `node` per submission doing the solution's share of the work.
+pub async fn run_javascript(cfg: &Config, p: &Params) -> Result<Value> {
+    let python = load_katas(&cfg.katas)?;
+    let katas = crate::native_js::load_katas(cfg, &python).await?;
+    if katas.is_empty() {
+        bail!("no katas with a JavaScript reference under {}", cfg.katas.display());
+    }
+    let randori = run_randori(cfg, p, &katas).await?;
+    let native = run_native(cfg, p, &katas, &Native::node(cfg)?).await?;
+    Ok(side_by_side(randori, native))
+}
+
+/// Both sides and their ratios.
+fn side_by_side(randori: Value, native: Value) -> Value {
     let ratio = |path: &[&str]| {
         let get = |v: &Value| {
             path.iter()
@@ -251,7 +275,7 @@ pub async fn run(cfg: &Config, p: &Params) -> Result<Value> {
         "runs_per_second_randori_over_native": round3(
             randori["runs_per_second"].as_f64().unwrap_or(f64::NAN) / native["runs_per_second"].as_f64().unwrap_or(f64::NAN)),
     });
-    Ok(json!({"randori": randori, "native": native, "ratios": ratios}))
+    json!({"randori": randori, "native": native, "ratios": ratios})
 }
 
 async fn run_randori(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value> {
@@ -398,14 +422,54 @@ pub fn real_python(python: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-async fn native_once(python: &Path, harness: &Path, job: &[u8]) -> Result<(u64, Value)> {
+/// A process-per-run judge: the program, its arguments, and what it says it is.
+#[derive(Clone)]
+pub struct Native {
+    program: PathBuf,
+    args: Vec<PathBuf>,
+    version: String,
+    command: String,
+}
+
+impl Native {
+    /// A fresh python3 per run (bench/native/harness.py).
+    fn python(cfg: &Config) -> Result<Native> {
+        let python = real_python(&cfg.python)?;
+        let harness = cfg.repo.join("bench/native/harness.py");
+        Ok(Native {
+            command: format!("{} -I -S bench/native/harness.py", python.display()),
+            version: version_of(&python),
+            args: vec!["-I".into(), "-S".into(), harness],
+            program: python,
+        })
+    }
+
+    /// A fresh node per run (bench/native/harness.mjs).
+    fn node(cfg: &Config) -> Result<Native> {
+        let node = PathBuf::from("node");
+        Ok(Native {
+            command: "node bench/native/harness.mjs".into(),
+            version: version_of(&node),
+            args: vec![cfg.repo.join("bench/native/harness.mjs")],
+            program: node,
+        })
+    }
+}
+
+fn version_of(program: &Path) -> String {
+    std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+async fn native_once(native: &Native, job: &[u8]) -> Result<(u64, Value)> {
     let t0 = now_us();
     // No pre_exec hook (the CPUs are inherited; see run_native): the standard library
     // then starts the process with posix_spawn, as cheaply as a real judge would.
-    let mut cmd = tokio::process::Command::new(python);
-    cmd.arg("-I")
-        .arg("-S")
-        .arg(harness)
+    let mut cmd = tokio::process::Command::new(&native.program);
+    cmd.args(&native.args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -423,46 +487,39 @@ async fn native_once(python: &Path, harness: &Path, job: &[u8]) -> Result<(u64, 
 
 fn job_bytes(kata: &KataJob) -> Vec<u8> {
     let mut job = kata.template.clone();
-    job["seed"] = json!(rand::random::<u32>() as u64);
+    if let Some(pool) = job.get("pool").and_then(Value::as_array).filter(|p| !p.is_empty()) {
+        let cases = pool[rand::random_range(0..pool.len())].clone();
+        job["cases"] = cases;
+        job.as_object_mut().expect("a job object").remove("pool");
+    } else {
+        job["seed"] = json!(rand::random::<u32>() as u64);
+    }
     serde_json::to_vec(&job).expect("job serializes")
 }
 
-async fn run_native(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Value> {
-    let python = real_python(&cfg.python)?;
-    let harness = cfg.repo.join("bench/native/harness.py");
+async fn run_native(cfg: &Config, p: &Params, katas: &[KataJob], native: &Native) -> Result<Value> {
     // The native processes may use every core: unpin this process meanwhile (children
     // inherit its CPUs), and pin it again afterwards.
     if !cfg.load_cpus.is_empty() {
         sys::pin_self(&cfg.all_cpus)?;
     }
-    let result = native_phases(p, katas, &python, &harness).await;
+    let result = native_phases(p, katas, native).await;
     if !cfg.load_cpus.is_empty() {
         sys::pin_self(&cfg.load_cpus)?;
     }
     result
 }
 
-async fn native_phases(
-    p: &Params,
-    katas: &[KataJob],
-    python: &Path,
-    harness: &Path,
-) -> Result<Value> {
-    let (python, harness) = (python.to_path_buf(), harness.to_path_buf());
-    let version = std::process::Command::new(&python)
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
+async fn native_phases(p: &Params, katas: &[KataJob], native: &Native) -> Result<Value> {
     let mut per_kata = Vec::new();
     let mut all = Tally::default();
     for kata in katas {
         for _ in 0..3 {
-            native_once(&python, &harness, &job_bytes(kata)).await?;
+            native_once(native, &job_bytes(kata)).await?;
         }
         let mut tally = Tally::default();
         for _ in 0..p.per_kata {
-            let (us, v) = native_once(&python, &harness, &job_bytes(kata)).await?;
+            let (us, v) = native_once(native, &job_bytes(kata)).await?;
             let ok = v["failed"] == 0;
             let cases = v["total"].as_u64().unwrap_or(0) as usize;
             tally.add(us, ok, || format!("{}: {v}", kata.slug), cases);
@@ -482,13 +539,13 @@ async fn native_phases(
     let jobs: Arc<Vec<Vec<u8>>> = Arc::new(katas.iter().map(job_bytes).collect());
     let mut tasks = Vec::new();
     for w in 0..p.native_concurrency.max(1) {
-        let (python, harness, jobs) = (python.clone(), harness.clone(), jobs.clone());
+        let (native, jobs) = (native.clone(), jobs.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             let mut errors = 0usize;
             let mut i = w;
             while Instant::now() < deadline {
-                match native_once(&python, &harness, &jobs[i % jobs.len()]).await {
+                match native_once(&native, &jobs[i % jobs.len()]).await {
                     Ok((us, _)) if Instant::now() <= deadline => lat.push(us),
                     Ok(_) => {}
                     Err(_) => errors += 1,
@@ -512,8 +569,8 @@ async fn native_phases(
     Ok(json!({
         "cpu_ms_per_run": round3(mine / completed.max(1) as f64 * 1000.0),
         "other_processes_cpu_seconds": other,
-        "python": version,
-        "command": format!("{} -I -S bench/native/harness.py", python.display()),
+        "python": native.version,
+        "command": native.command,
         "katas": per_kata.len(),
         "per_kata": per_kata,
         "latency_ms": sys::summarize(&mut all.latencies),

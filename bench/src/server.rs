@@ -147,6 +147,8 @@ pub async fn start_randori(cfg: &Config, opts: RandoriOptions<'_>) -> Result<Ser
         .arg(&cfg.katas)
         .arg("--guest-wasm")
         .arg(&cfg.guest_wasm)
+        .arg("--js-guest-wasm")
+        .arg(cfg.guest_wasm.with_file_name("runner-js.wasm"))
         .arg("--cache-dir")
         .arg(&cfg.cache_dir)
         .arg("--web-dir")

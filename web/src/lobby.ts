@@ -3,6 +3,9 @@
 import { api, ApiError, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
 import { copyText, h, replace, toast } from './dom'
 import { languageChoices, languageNote, languageTitle, pickLanguage } from './languages'
+import { allTags, EMPTY_FILTER, filterKatas, hasFilterParams, isFilterActive, parseFilter, pruneFilter, serializeFilter, toggleTag, type KataFilter } from './kata-filter'
+import { placeChildren } from './keyed'
+import { filterBar } from './lobby-filters'
 import { facilitatorUrl, parseRoomRef } from './links'
 import { markdownInto } from './markdown'
 import { store } from './storage'
@@ -16,12 +19,44 @@ function pageHeader(): HTMLElement {
   )
 }
 
+// The catalogue filter is kept in the address (`?difficulty=…&tag=…&q=…`, see
+// kata-filter.ts) and, for this tab, in sessionStorage: "/" without filter parameters
+// (the Randori link, say) gets the tab's last filter back.
+const FILTER_KEY = 'randori.lobby.filter'
+
+function savedFilterQuery(): string {
+  try {
+    return sessionStorage.getItem(FILTER_KEY) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+function saveFilter(filter: KataFilter): void {
+  const query = serializeFilter(filter)
+  try {
+    if (query) sessionStorage.setItem(FILTER_KEY, query)
+    else sessionStorage.removeItem(FILTER_KEY)
+  } catch {
+    // Storage refused: the address still carries the filter.
+  }
+  const search = serializeFilter(filter, location.search)
+  if (search !== location.search) history.replaceState(history.state, '', location.pathname + search + location.hash)
+}
+
 export function renderLobby(app: HTMLElement): void {
   document.title = 'Randori: coding dojo'
   let katas: KataSummary[] = []
+  let filter: KataFilter = parseFilter(hasFilterParams(location.search) ? location.search : savedFilterQuery())
 
   // --- create form -------------------------------------------------------
-  const kataSelect = h('select', { id: 'create-kata', name: 'kata', testid: 'create-kata' }, h('option', { value: '' }, 'None (free practice)'))
+  const noKata = h('option', { value: '' }, 'None (free practice)')
+  const kataSelect = h('select', { id: 'create-kata', name: 'kata', testid: 'create-kata', 'aria-describedby': 'create-kata-note' }, noKata)
+  const kataNote = h('p', { class: 'muted small field-note', id: 'create-kata-note', testid: 'create-kata-note', hidden: true })
+  const kataOptions = new Map<string, HTMLOptionElement>()
+  // The kata the form will use: kept while the filters hide it (browsing the catalogue
+  // does not undo a choice), and still selected when it matches.
+  let chosenSlug = ''
   const language = h('select', { id: 'create-language', name: 'language', testid: 'create-language', 'aria-describedby': 'create-language-note' })
   const languageNoteEl = h('p', { class: 'muted small field-note', id: 'create-language-note', testid: 'create-language-note' })
   // The languages the chosen kata offers (all of them for free practice), the last one
@@ -38,7 +73,11 @@ export function renderLobby(app: HTMLElement): void {
     languageNoteEl.hidden = !languageNoteEl.textContent
   }
   syncLanguages()
-  kataSelect.addEventListener('change', syncLanguages)
+  kataSelect.addEventListener('change', () => {
+    chosenSlug = kataSelect.value
+    syncLanguages()
+    renderCatalogue()
+  })
   language.addEventListener('change', () => {
     chosenLanguage = language.value
     store.setLanguage(language.value)
@@ -75,7 +114,7 @@ export function renderLobby(app: HTMLElement): void {
     'form',
     { class: 'card create-form', testid: 'create-form', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title' }, 'Start a session'),
-    h('div', { class: 'field' }, h('label', { for: 'create-kata' }, 'Kata'), kataSelect),
+    h('div', { class: 'field' }, h('label', { for: 'create-kata' }, 'Kata'), kataSelect, kataNote),
     h('div', { class: 'field' }, h('label', { for: 'create-language' }, 'Language'), language, languageNoteEl),
     h('div', { class: 'field' }, h('label', { for: 'create-turn' }, 'Turn length (minutes)'), turnMinutes),
     h(
@@ -220,7 +259,7 @@ export function renderLobby(app: HTMLElement): void {
   renderRecent()
 
   // --- kata catalogue ------------------------------------------------------
-  const kataList = h('ul', { class: 'kata-list', testid: 'kata-list', 'aria-busy': 'true' }, h('li', { class: 'muted' }, 'Loading katas…'))
+  const kataList = h('ul', { class: 'kata-list', id: 'kata-list', testid: 'kata-list', 'aria-busy': 'true', 'aria-describedby': 'kata-count' }, h('li', { class: 'muted' }, 'Loading katas…'))
   const dialogBody = h('div', { class: 'kata-statement markdown', testid: 'kata-statement' })
   const dialogTitle = h('h2', { id: 'kata-dialog-title' })
   const dialogUse = h('button', { type: 'button', class: 'primary', testid: 'kata-use' }, 'Use this kata')
@@ -233,7 +272,8 @@ export function renderLobby(app: HTMLElement): void {
   )
 
   const chooseKata = (slug: string) => {
-    kataSelect.value = slug
+    chosenSlug = slug
+    renderCatalogue()
     syncLanguages()
     kataSelect.focus()
     toast(`Kata chosen: ${katas.find((k) => k.slug === slug)?.title ?? slug}`)
@@ -255,6 +295,96 @@ export function renderLobby(app: HTMLElement): void {
     }
   }
 
+  // --- filters and cards ---------------------------------------------------
+  const setFilter = (next: KataFilter) => {
+    if (next === filter) return
+    filter = next
+    saveFilter(filter)
+    renderCatalogue()
+  }
+  const bar = filterBar((next) => setFilter(next(filter)), 'kata-list')
+  const emptyState = h(
+    'li',
+    { class: 'kata-empty card', testid: 'kata-empty' },
+    h('p', null, 'No kata matches these filters.'),
+    h(
+      'button',
+      {
+        type: 'button',
+        testid: 'kata-empty-clear',
+        onclick: () => {
+          setFilter(EMPTY_FILTER)
+          bar.search.focus()
+        },
+      },
+      'Clear filters',
+    ),
+  )
+
+  interface Card {
+    el: HTMLLIElement
+    tagButtons: HTMLButtonElement[]
+    chosen: HTMLElement
+  }
+  const cards = new Map<string, Card>()
+  const buildCard = (k: KataSummary): Card => {
+    const tags = allTags([k])
+    const tagButtons = tags.map((t) =>
+      h(
+        'button',
+        { type: 'button', class: 'tag', testid: 'kata-tag', dataset: { tag: t }, 'aria-pressed': 'false', title: `Filter by the tag ${t}`, onclick: () => setFilter(toggleTag(filter, t)) },
+        t,
+      ),
+    )
+    const chosen = h('span', { class: 'badge badge-chosen', testid: 'kata-chosen', hidden: true }, 'chosen')
+    const el = h(
+      'li',
+      { class: 'kata-card card', testid: 'kata-card', dataset: { slug: k.slug, difficulty: k.difficulty } },
+      h(
+        'div',
+        { class: 'kata-head' },
+        h('h3', null, k.title),
+        h('span', { class: 'kata-badges' }, chosen, h('span', { class: `badge difficulty difficulty-${k.difficulty}`, testid: 'kata-difficulty' }, k.difficulty)),
+      ),
+      h('p', { class: 'kata-summary' }, k.summary),
+      h(
+        'ul',
+        { class: 'kata-languages', 'aria-label': 'Languages', testid: 'kata-languages' },
+        languageChoices(k).map((l) => h('li', { class: 'badge badge-language', testid: 'kata-language', dataset: { language: l } }, languageTitle(l))),
+      ),
+      h('ul', { class: 'tags', 'aria-label': 'Tags' }, tagButtons.map((b) => h('li', null, b))),
+      h(
+        'div',
+        { class: 'kata-actions' },
+        h('button', { type: 'button', class: 'small', testid: `kata-open-${k.slug}`, onclick: () => void openKata(k) }, 'Read statement'),
+        h('button', { type: 'button', class: 'small', testid: `kata-choose-${k.slug}`, onclick: () => chooseKata(k.slug) }, 'Choose'),
+      ),
+    )
+    return { el, tagButtons, chosen }
+  }
+
+  /** Cards, filter bar and the create form's kata list, from `katas`, `filter` and `chosenSlug`. */
+  function renderCatalogue(): void {
+    if (katas.length === 0) return
+    const shown = filterKatas(katas, filter)
+    bar.update({ filter, tags: allTags(katas), shown: shown.length, total: katas.length })
+    for (const [slug, card] of cards) {
+      card.el.classList.toggle('kata-card-chosen', slug === chosenSlug)
+      card.chosen.hidden = slug !== chosenSlug
+      for (const b of card.tagButtons) b.setAttribute('aria-pressed', String(filter.tags.includes(b.dataset.tag ?? '')))
+    }
+    placeChildren(kataList, shown.length > 0 ? shown.map((k) => cards.get(k.slug)!.el) : [emptyState])
+
+    // The form lists the matching katas, and the chosen one even when it does not match.
+    const listed = katas.filter((k) => k.slug === chosenSlug || shown.includes(k))
+    placeChildren(kataSelect, [noKata, ...listed.map((k) => kataOptions.get(k.slug)!)])
+    kataSelect.value = chosenSlug
+    if (kataSelect.value !== chosenSlug) chosenSlug = kataSelect.value
+    kataNote.hidden = !isFilterActive(filter)
+    const hiddenChoice = chosenSlug && !shown.some((k) => k.slug === chosenSlug) ? (katas.find((k) => k.slug === chosenSlug)?.title ?? chosenSlug) : null
+    kataNote.textContent = `Catalogue filters on: ${shown.length} of ${katas.length} katas listed.` + (hiddenChoice ? ` ${hiddenChoice} stays chosen.` : '')
+  }
+
   const loadKatas = async () => {
     try {
       katas = await api.katas()
@@ -272,40 +402,24 @@ export function renderLobby(app: HTMLElement): void {
       return
     }
     kataList.setAttribute('aria-busy', 'false')
-    for (const k of katas) kataSelect.appendChild(h('option', { value: k.slug }, k.title))
-    syncLanguages()
     if (katas.length === 0) {
       replace(kataList, h('li', { class: 'muted' }, 'No katas installed on this server. Free practice rooms still work.'))
+      syncLanguages()
       return
     }
-    replace(
-      kataList,
-      katas.map((k) =>
-        h(
-          'li',
-          { class: 'kata-card card', testid: 'kata-card', dataset: { slug: k.slug } },
-          h(
-            'div',
-            { class: 'kata-head' },
-            h('h3', null, k.title),
-            h('span', { class: `badge difficulty difficulty-${k.difficulty}`, testid: 'kata-difficulty' }, k.difficulty),
-          ),
-          h('p', { class: 'kata-summary' }, k.summary),
-          h(
-            'ul',
-            { class: 'kata-languages', 'aria-label': 'Languages', testid: 'kata-languages' },
-            languageChoices(k).map((l) => h('li', { class: 'badge badge-language', testid: 'kata-language', dataset: { language: l } }, languageTitle(l))),
-          ),
-          h('ul', { class: 'tags', 'aria-label': 'Tags' }, (k.tags ?? []).map((t) => h('li', { class: 'tag' }, t))),
-          h(
-            'div',
-            { class: 'kata-actions' },
-            h('button', { type: 'button', class: 'small', testid: `kata-open-${k.slug}`, onclick: () => void openKata(k) }, 'Read statement'),
-            h('button', { type: 'button', class: 'small', testid: `kata-choose-${k.slug}`, onclick: () => chooseKata(k.slug) }, 'Choose'),
-          ),
-        ),
-      ),
-    )
+    kataOptions.clear()
+    cards.clear()
+    for (const k of katas) {
+      kataOptions.set(k.slug, h('option', { value: k.slug }, k.title))
+      cards.set(k.slug, buildCard(k))
+    }
+    // A tag the catalogue no longer has (an old link) would empty the list unseen.
+    // The address gets the tab's remembered filter when it had none.
+    filter = pruneFilter(filter, allTags(katas))
+    saveFilter(filter)
+    kataList.replaceChildren()
+    renderCatalogue()
+    syncLanguages()
   }
   void loadKatas()
 
@@ -317,7 +431,7 @@ export function renderLobby(app: HTMLElement): void {
       { id: 'main', class: 'lobby', testid: 'lobby' },
       h('h1', { class: 'visually-hidden' }, 'Randori lobby'),
       h('div', { class: 'lobby-side' }, createForm, joinForm, h('section', { class: 'card', 'aria-labelledby': 'recent-title' }, h('h2', { id: 'recent-title' }, 'Your recent rooms'), recentList)),
-      h('section', { class: 'lobby-katas', 'aria-labelledby': 'katas-title' }, h('h2', { id: 'katas-title' }, 'Katas'), kataList),
+      h('section', { class: 'lobby-katas', 'aria-labelledby': 'katas-title' }, h('h2', { id: 'katas-title' }, 'Katas'), bar.el, kataList),
     ),
     dialog,
   )

@@ -15,7 +15,7 @@ impl Rotation {
         if self.is_participant(&id) {
             self.change_presence(&id, true, now_ms, &mut events);
         } else {
-            self.queue.push(Participant {
+            self.queue.push(Member {
                 id,
                 online: true,
                 since_ms: now_ms,

@@ -33,7 +33,7 @@ impl Rotation {
     }
 
     pub(super) fn require_eligible(&self) -> Result<(), RotationError> {
-        if self.queue.iter().any(Participant::eligible) {
+        if self.queue.iter().any(Member::eligible) {
             Ok(())
         } else {
             Err(RotationError::NoEligibleParticipant)
@@ -173,7 +173,7 @@ impl Rotation {
         self.validate_order(order)?;
         self.release_roles_in_break();
         let held = self.held_roles();
-        let mut rest: Vec<Participant> = self.queue.drain(held..).collect();
+        let mut rest: Vec<Member> = self.queue.drain(held..).collect();
         for id in order {
             if let Some(i) = rest.iter().position(|p| &p.id == id) {
                 self.queue.push(rest.swap_remove(i));
@@ -393,7 +393,7 @@ impl Rotation {
 /// the first eligible participant to slot 0 (driver) and the next one to slot 1
 /// (navigator). Passed-over participants keep their relative order right behind.
 pub(super) fn assign_roles(
-    queue: &mut Vec<Participant>,
+    queue: &mut Vec<Member>,
     outgoing: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     if let Some(i) = outgoing.and_then(|id| queue.iter().position(|p| p.id == id)) {
@@ -410,8 +410,8 @@ pub(super) fn assign_roles(
 }
 
 /// Moves the first eligible participant at or after `slot` to `slot`; returns their id.
-pub(super) fn promote(queue: &mut Vec<Participant>, slot: usize) -> Option<String> {
-    let i = slot + queue.get(slot..)?.iter().position(Participant::eligible)?;
+pub(super) fn promote(queue: &mut Vec<Member>, slot: usize) -> Option<String> {
+    let i = slot + queue.get(slot..)?.iter().position(Member::eligible)?;
     let p = queue.remove(i);
     let id = p.id.clone();
     queue.insert(slot, p);

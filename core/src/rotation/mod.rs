@@ -62,9 +62,11 @@ pub use settings::*;
 // State
 // ---------------------------------------------------------------------------
 
-/// One participant as the rotation sees them: identity, presence and skip flag.
+/// A member of the rotation: one participant as the rotation sees them (identity,
+/// presence, skip flag). The room's `Participant` is who they are; this is where
+/// they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Participant {
+pub struct Member {
     /// The caller's participant id; the key of roles and history.
     pub id: String,
     /// Whether the participant has a live connection (the caller tells us).
@@ -78,7 +80,7 @@ pub struct Participant {
     pub skipped: bool,
 }
 
-impl Participant {
+impl Member {
     /// Whether this participant can be given a role now.
     pub fn eligible(&self) -> bool {
         !self.absent && !self.skipped
@@ -116,7 +118,7 @@ pub struct Rotation {
     /// Timer settings; changes apply from the next turn (or break).
     settings: RotationSettings,
     /// Everyone, in rotation order; driver at 0 and navigator at 1 while they hold roles.
-    queue: Vec<Participant>,
+    queue: Vec<Member>,
     /// Lifecycle status.
     status: RotationStatus,
     /// Number of the current or last turn; 0 before the start.

@@ -34,7 +34,7 @@ impl Rotation {
     }
 
     /// Everyone, in rotation order.
-    pub fn participants(&self) -> &[Participant] {
+    pub fn participants(&self) -> &[Member] {
         &self.queue
     }
 
