@@ -81,7 +81,7 @@ DEF_F = update([(1, 0, [item("def f(): pass", root="solution")])])
 TESTS = update([(2, 0, [item("def test(): assert f() is None", root="tests")])])
 MORE = update([(1, 13, [item("\n# more", origin=(1, 12))])])
 DELETE = update([], deletes=[(1, [(0, 4)])])
-ADA = json.dumps({"user": {"name": "Ada", "color": "#f00"}})
+ADA = json.dumps({"user": {"name": "Ada", "color": "#30bced"}})
 # One item of binary `Any` content (a map {"k": [1, null]}) in a root named "x":
 # gives the fuzzer nested values to grow. Refused: a Randori document holds text only.
 ANY_MAP = (

@@ -81,7 +81,11 @@ pub async fn run(cfg: &Config, kind: Kind, p: &Params) -> Result<Value> {
                 RandoriOptions {
                     data_dir: &data_dir,
                     cpus: Some(&cfg.server_cpus),
-                    extra: vec!["--rooms-per-minute".into(), "1000000".into()],
+                    extra: vec![
+                "--rooms-per-minute".into(), "1000000".into(),
+                "--runs-per-minute".into(), "1000000".into(),
+                "--joins-per-minute".into(), "1000000".into(),
+            ],
                     log_name: "fanout-randori",
                 },
             )

@@ -286,7 +286,11 @@ async fn run_randori(cfg: &Config, p: &Params, katas: &[KataJob]) -> Result<Valu
             data_dir: &data_dir,
             // The sandbox uses one worker per core: give it every core.
             cpus: Some(&cfg.all_cpus),
-            extra: vec!["--rooms-per-minute".into(), "1000000".into()],
+            extra: vec![
+                "--rooms-per-minute".into(), "1000000".into(),
+                "--runs-per-minute".into(), "1000000".into(),
+                "--joins-per-minute".into(), "1000000".into(),
+            ],
             log_name: "sandbox-randori",
         },
     )

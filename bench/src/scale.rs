@@ -76,6 +76,8 @@ pub async fn run(cfg: &Config, kind: Kind, p: &Params) -> Result<Value> {
                     extra: vec![
                         "--rooms-per-minute".into(),
                         "1000000".into(),
+                        "--joins-per-minute".into(),
+                        "1000000".into(),
                         "--room-idle-seconds".into(),
                         "3600".into(),
                     ],

@@ -33,10 +33,13 @@ pub struct RunAccepted {
     pub queue_position: usize,
 }
 
-/// `GET /api/rooms/{id}/runs`: the room's runs, oldest first.
+/// `GET /api/rooms/{id}/runs?limit=&before=`: a page of the room's runs, oldest
+/// first: the newest `limit` (default 50, at most 200) older than the run `before`.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RunList {
     pub runs: Vec<Run>,
+    /// Older runs exist: ask again with `before` = the first run's id.
+    pub more: bool,
 }
 
 /// `GET /api/katas`: the catalogue, by difficulty then title.

@@ -117,6 +117,10 @@ pub struct RoomSettingsView {
     pub break_every: u32,
     pub break_seconds: u32,
     pub warning_seconds: u32,
+    /// An away driver's turn is handed on after the grace period.
+    pub hand_on_when_away: bool,
+    /// The tests run when a turn ends, as the outgoing driver's light.
+    pub test_at_turn_end: bool,
 }
 
 /// One participant in a room view.

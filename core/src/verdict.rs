@@ -81,6 +81,14 @@ pub struct ResultRow {
     pub output: String,
     #[serde(default)]
     pub output_truncated: bool,
+    /// Where in the row's file (its name, for a file that did not load) the error is,
+    /// 1-based: the editor marks it in place.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[ts(optional)]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[ts(optional)]
+    pub column: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
@@ -139,6 +147,8 @@ impl ResultRow {
             actual: None,
             output: String::new(),
             output_truncated: false,
+            line: None,
+            column: None,
         }
     }
 
@@ -198,6 +208,8 @@ struct GuestError {
     traceback: Option<String>,
     #[serde(default)]
     line: Option<u64>,
+    #[serde(default)]
+    offset: Option<u64>,
 }
 
 impl GuestError {
@@ -265,10 +277,17 @@ pub fn judge_load(what: &str, outcome: &CallOutcome) -> Option<ResultRow> {
         return None;
     }
     let error = reply.error.clone().unwrap_or_default();
-    let mut row = ResultRow::new(what, RowStatus::Error).with_message(match error.line {
-        Some(line) => format!("{} (line {line})", error.describe()),
-        None => error.describe(),
-    });
+    let described = error.describe();
+    // Python's own SyntaxError text already says "(solution.py, line 1)".
+    let message = match error.line {
+        Some(line) if !described.contains(&format!("line {line}")) => {
+            format!("{described} (line {line})")
+        }
+        _ => described,
+    };
+    let mut row = ResultRow::new(what, RowStatus::Error).with_message(message);
+    row.line = error.line.filter(|l| *l > 0 && *l < 1_000_000);
+    row.column = error.offset.filter(|c| *c > 0 && *c < 1_000_000);
     row.traceback = error.traceback;
     row.output = reply.output;
     row.output_truncated = reply.output_truncated;
@@ -311,7 +330,8 @@ pub fn judge_test(name: &str, outcome: &CallOutcome) -> ResultRow {
     row
 }
 
-/// Judges one case of a submission against its expectation.
+/// Judges one case of a submission against its expectation, as participants may
+/// see it: a hidden case's row is [`hidden_row`].
 pub fn judge_case(
     name: &str,
     group: Group,
@@ -320,44 +340,71 @@ pub fn judge_case(
     outcome: &CallOutcome,
     rules: &CompareRules,
 ) -> ResultRow {
-    let secret = group == Group::Hidden;
+    let row = judge_case_in_full(name, group, input, expected, outcome, rules);
+    if group == Group::Hidden {
+        hidden_row(row)
+    } else {
+        row
+    }
+}
+
+/// Judges one case with everything shown (input, expected, actual, output), whatever
+/// its group: for the kata's author at the command line, who has the hidden cases.
+pub fn judge_case_in_full(
+    name: &str,
+    group: Group,
+    input: &CaseInput,
+    expected: &Expected,
+    outcome: &CallOutcome,
+    rules: &CompareRules,
+) -> ResultRow {
     let mut row = trouble_row(name, outcome).unwrap_or_else(|| {
         let CallOutcome::Replied(text) = outcome else {
             unreachable!()
         };
         match parse_reply(text) {
             None => ResultRow::new(name, RowStatus::Error).with_message(UNREADABLE),
-            Some(reply) => judge_reply(name, input, expected, reply, rules, secret),
+            Some(reply) => judge_reply(name, input, expected, reply, rules),
         }
     });
     row.group = Some(group);
-    if !secret {
-        row.input = Some(serde_json::to_value(input).unwrap_or(Value::Null));
-        if row.status != RowStatus::Passed {
-            row.expected = match expected {
-                Expected::Value(v) => Some(v.clone()),
-                Expected::Raises { .. } => Some(Value::String("an exception".into())),
-                Expected::PerCall => match input {
-                    CaseInput::Class { calls, .. } => Some(Value::Array(
-                        calls
-                            .iter()
-                            .map(|c| c.expected.clone().unwrap_or(Value::Null))
-                            .collect(),
-                    )),
-                    CaseInput::Function { .. } => None,
-                },
-            };
-        }
-    } else {
-        // Never show a hidden case's expected value, not even inside a message, nor
-        // the actual value of a passing hidden case (it *is* the expected value).
-        row.expected = None;
-        row.input = None;
-        if row.status == RowStatus::Passed {
-            row.actual = None;
-        }
+    row.input = Some(serde_json::to_value(input).unwrap_or(Value::Null));
+    if row.status != RowStatus::Passed {
+        row.expected = match expected {
+            Expected::Value(v) => Some(v.clone()),
+            Expected::Raises { .. } => Some(Value::String("an exception".into())),
+            Expected::PerCall => match input {
+                CaseInput::Class { calls, .. } => Some(Value::Array(
+                    calls
+                        .iter()
+                        .map(|c| c.expected.clone().unwrap_or(Value::Null))
+                        .collect(),
+                )),
+                CaseInput::Function { .. } => None,
+            },
+        };
     }
     row
+}
+
+/// A hidden case's row as participants see it: its name, group, status and a message
+/// that depends on the status alone. Nothing computed from the input survives (not
+/// the returned value, the output, an exception's text or its traceback: `print(n)`
+/// would reveal every hidden input, an exception message can quote it).
+pub fn hidden_row(row: ResultRow) -> ResultRow {
+    let message = match row.status {
+        RowStatus::Passed => None,
+        RowStatus::Failed => Some("wrong result (a hidden case: its input and your result are not shown)"),
+        RowStatus::Error => Some("the solution raised an exception or stopped (a hidden case: details are not shown)"),
+        RowStatus::TimedOut => Some("took longer than its time budget (a hidden case)"),
+        RowStatus::OutOfMemory => Some("used more than its memory budget (a hidden case)"),
+        RowStatus::NotRun => Some("not run: an earlier case stopped the sandbox, or the run's time was up"),
+        RowStatus::InternalError => Some("Randori could not run this case (not your code's fault)"),
+    };
+    let mut hidden = ResultRow::new(row.name, row.status);
+    hidden.group = row.group;
+    hidden.message = message.map(str::to_string);
+    hidden
 }
 
 fn judge_reply(
@@ -366,23 +413,22 @@ fn judge_reply(
     expected: &Expected,
     mut reply: GuestReply,
     rules: &CompareRules,
-    secret: bool,
 ) -> ResultRow {
     let mut row = ResultRow::new(name, RowStatus::Passed);
     row.output = std::mem::take(&mut reply.output);
     row.output_truncated = reply.output_truncated;
     match (input, expected) {
         (CaseInput::Function { .. }, Expected::Raises { message_contains }) => {
-            judge_raises(&mut row, reply, message_contains.as_deref(), secret);
+            judge_raises(&mut row, reply, message_contains.as_deref());
         }
-        (CaseInput::Function { .. }, _) => judge_return(&mut row, reply, expected, rules, secret),
-        (CaseInput::Class { calls, .. }, _) => judge_calls(&mut row, reply, calls, rules, secret),
+        (CaseInput::Function { .. }, _) => judge_return(&mut row, reply, expected, rules),
+        (CaseInput::Class { calls, .. }, _) => judge_calls(&mut row, reply, calls, rules),
     }
     row
 }
 
 /// A case that must raise (optionally with `needle` in the message).
-fn judge_raises(row: &mut ResultRow, reply: GuestReply, needle: Option<&str>, secret: bool) {
+fn judge_raises(row: &mut ResultRow, reply: GuestReply, needle: Option<&str>) {
     if reply.status.as_deref() != Some("error") {
         row.status = RowStatus::Failed;
         row.actual = reply.value;
@@ -394,11 +440,9 @@ fn judge_raises(row: &mut ResultRow, reply: GuestReply, needle: Option<&str>, se
         && !message.contains(needle)
     {
         row.status = RowStatus::Failed;
-        row.message = Some(if secret {
-            format!("raised as expected, but the message was {message:?}")
-        } else {
-            format!("raised as expected, but the message {message:?} does not contain {needle:?}")
-        });
+        row.message = Some(format!(
+            "raised as expected, but the message {message:?} does not contain {needle:?}"
+        ));
     }
 }
 
@@ -408,7 +452,6 @@ fn judge_return(
     reply: GuestReply,
     expected: &Expected,
     rules: &CompareRules,
-    secret: bool,
 ) {
     if reply.status.as_deref() == Some("error") {
         let error = reply.error.unwrap_or_default();
@@ -427,11 +470,7 @@ fn judge_return(
         && !compare::matches(e, &actual, rules)
     {
         row.status = RowStatus::Failed;
-        row.message = Some(if secret {
-            format!("returned {} (not the expected value)", short(&actual))
-        } else {
-            format!("expected {}, got {}", short(e), short(&actual))
-        });
+        row.message = Some(format!("expected {}, got {}", short(e), short(&actual)));
     }
     row.actual = Some(actual);
 }
@@ -442,12 +481,11 @@ fn judge_calls(
     reply: GuestReply,
     calls: &[Call],
     rules: &CompareRules,
-    secret: bool,
 ) {
     let raised = reply.status.as_deref() == Some("error");
     let values = reply.values.unwrap_or_default();
     row.actual = Some(Value::Array(values.clone()));
-    if let Some(failure) = first_wrong_call(calls, &values, rules, secret) {
+    if let Some(failure) = first_wrong_call(calls, &values, rules) {
         row.status = RowStatus::Failed;
         row.message = Some(failure);
     } else if raised {
@@ -479,23 +517,18 @@ fn first_wrong_call(
     calls: &[Call],
     values: &[Value],
     rules: &CompareRules,
-    secret: bool,
 ) -> Option<String> {
     for (i, (call, value)) in calls.iter().zip(values).enumerate() {
         if let Some(e) = &call.expected
             && !compare::matches(e, value, rules)
         {
-            return Some(if secret {
-                format!("call {} ({}) returned {}", i + 1, call.method, short(value))
-            } else {
-                format!(
-                    "call {} ({}): expected {}, got {}",
-                    i + 1,
-                    call.method,
-                    short(e),
-                    short(value)
-                )
-            });
+            return Some(format!(
+                "call {} ({}): expected {}, got {}",
+                i + 1,
+                call.method,
+                short(e),
+                short(value)
+            ));
         }
     }
     None
@@ -509,6 +542,99 @@ fn short(v: &Value) -> String {
         format!("{cut}…")
     } else {
         s
+    }
+}
+
+/// Longest message or traceback kept per row, in bytes.
+const MAX_TEXT_BYTES: usize = 2 * 1024;
+
+/// Largest value (an input, expected or actual value, as JSON) kept per row: one
+/// FizzBuzz submission returning a 1 MB string made a 72 MB result before.
+const MAX_VALUE_BYTES: usize = 1024;
+
+/// A whole run's results, in bytes of JSON: past it, rows keep their name, status
+/// and message, and lose their output, traceback and values.
+pub const MAX_RESULTS_BYTES: usize = 128 * 1024;
+
+/// Most rows per run (a suite's tests are capped at 500 by the judge too).
+const MAX_ROWS: usize = 500;
+
+/// Bounds a run's results for storage and broadcast, marking every cut visibly:
+/// each text and value is capped, then the whole run. Whatever a guest returns,
+/// the run's JSON stays within about [`MAX_RESULTS_BYTES`] plus its rows' names and
+/// messages.
+pub fn cap_results(mut rows: Vec<ResultRow>) -> Vec<ResultRow> {
+    if rows.len() > MAX_ROWS {
+        let dropped = rows.len() - MAX_ROWS + 1;
+        rows.truncate(MAX_ROWS - 1);
+        rows.push(
+            ResultRow::new(format!("{dropped} more"), RowStatus::NotRun)
+                .with_message(format!("{dropped} more results are not shown (at most {MAX_ROWS} per run)")),
+        );
+    }
+    let mut total = 0;
+    for row in &mut rows {
+        cap_row(row);
+        if total > MAX_RESULTS_BYTES {
+            drop_details(row);
+        }
+        total += serde_json::to_vec(row).map(|v| v.len()).unwrap_or(0);
+    }
+    rows
+}
+
+fn cap_row(row: &mut ResultRow) {
+    for text in [&mut row.message, &mut row.traceback].into_iter().flatten() {
+        cap_text(text, MAX_TEXT_BYTES);
+    }
+    if row.output.len() > MAX_OUTPUT_CHARS {
+        cap_text(&mut row.output, MAX_OUTPUT_CHARS);
+        row.output_truncated = true;
+    }
+    for value in [&mut row.input, &mut row.expected, &mut row.actual].into_iter().flatten() {
+        cap_value(value);
+    }
+}
+
+fn drop_details(row: &mut ResultRow) {
+    row.traceback = None;
+    row.actual = None;
+    row.input = None;
+    row.expected = None;
+    if !row.output.is_empty() {
+        row.output.clear();
+        row.output_truncated = true;
+    }
+    let note = format!("(details not kept: this run's results passed {} KiB)", MAX_RESULTS_BYTES / 1024);
+    row.message = Some(match row.message.take() {
+        Some(m) => format!("{m} {note}"),
+        None => note,
+    });
+}
+
+/// Cuts `text` to at most `max` bytes (on a character boundary) plus a marker saying
+/// how long it was.
+fn cap_text(text: &mut String, max: usize) {
+    if text.len() <= max {
+        return;
+    }
+    let len = text.len();
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text.push_str(&format!("… [truncated: {len} bytes in all]"));
+}
+
+/// Replaces a value whose JSON is over [`MAX_VALUE_BYTES`] with the start of that
+/// JSON and a marker (a string, so it can never pass for the real value).
+fn cap_value(value: &mut Value) {
+    let json = value.to_string();
+    if json.len() > MAX_VALUE_BYTES {
+        let mut text = json;
+        cap_text(&mut text, MAX_VALUE_BYTES);
+        *value = Value::String(text);
     }
 }
 
@@ -636,35 +762,58 @@ mod tests {
     }
 
     #[test]
-    fn hidden_failures_never_show_expected_or_input() {
+    fn hidden_rows_carry_nothing_computed_from_their_input() {
         let e = Expected::Value(json!("SECRET-EXPECTED"));
-        let row = judge_case(
-            "h1",
-            Group::Hidden,
-            &f(json!(["SECRET-INPUT"])),
-            &e,
-            &reply(json!({"status": "ok", "value": "x"})),
-            &rules(),
-        );
-        assert_eq!(row.status, RowStatus::Failed);
-        let text = serde_json::to_string(&row).unwrap();
-        assert!(!text.contains("SECRET-EXPECTED"), "{text}");
-        assert!(!text.contains("SECRET-INPUT"), "{text}");
-        assert_eq!(row.actual, Some(json!("x")));
-        let passed = judge_case(
-            "h2",
-            Group::Hidden,
-            &f(json!([1])),
-            &e,
-            &reply(json!({"status": "ok", "value": "SECRET-EXPECTED"})),
-            &rules(),
-        );
-        assert_eq!(passed.status, RowStatus::Passed);
-        assert!(
-            !serde_json::to_string(&passed)
-                .unwrap()
-                .contains("SECRET-EXPECTED")
-        );
+        let input = f(json!(["SECRET-INPUT"]));
+        let replies = [
+            json!({"status": "ok", "value": "SECRET-INPUT x", "output": "SECRET-INPUT\n"}),
+            json!({"status": "error", "output": "SECRET-INPUT",
+                   "error": {"type": "ValueError", "message": "bad SECRET-INPUT", "traceback": "SECRET-INPUT line 3"}}),
+            json!({"status": "ok", "value": "SECRET-EXPECTED", "output": "SECRET-INPUT"}),
+        ];
+        for (reply_json, status) in replies.into_iter().zip([RowStatus::Failed, RowStatus::Error, RowStatus::Passed]) {
+            let row = judge_case("h1", Group::Hidden, &input, &e, &reply(reply_json.clone()), &rules());
+            assert_eq!(row.status, status);
+            let text = serde_json::to_string(&row).unwrap();
+            assert!(!text.contains("SECRET"), "{text}");
+            assert!(row.output.is_empty() && row.actual.is_none() && row.traceback.is_none());
+            // The author's view keeps it all.
+            let full = judge_case_in_full("h1", Group::Hidden, &input, &e, &reply(reply_json), &rules());
+            assert!(serde_json::to_string(&full).unwrap().contains("SECRET-INPUT"));
+        }
+        // A timeout says which budget, and nothing else.
+        let row = judge_case("h2", Group::Hidden, &input, &e, &CallOutcome::TimedOut { budget_ms: 100 }, &rules());
+        assert_eq!(row.status, RowStatus::TimedOut);
+    }
+
+    #[test]
+    fn results_are_capped_with_visible_markers() {
+        let huge = "y".repeat(1_000_000);
+        let rows: Vec<ResultRow> = (0..600)
+            .map(|i| {
+                judge_case(
+                    &format!("case {i}"),
+                    Group::Sample,
+                    &f(json!([i])),
+                    &Expected::Value(json!("Fizz")),
+                    &reply(json!({"status": "ok", "value": huge, "output": huge})),
+                    &rules(),
+                )
+            })
+            .collect();
+        let capped = cap_results(rows);
+        assert_eq!(capped.len(), MAX_ROWS);
+        let json = serde_json::to_string(&capped).unwrap();
+        assert!(json.len() < MAX_RESULTS_BYTES + 200 * 1024, "{} bytes", json.len());
+        let first = &capped[0];
+        let actual = first.actual.as_ref().unwrap().as_str().unwrap();
+        assert!(actual.len() < 1200 && actual.contains("[truncated: 1000002 bytes in all]"), "{actual}");
+        assert!(first.output_truncated && first.message.as_ref().unwrap().len() < 2200);
+        assert!(capped[400].message.as_ref().unwrap().contains("details not kept"));
+        assert!(capped.last().unwrap().message.as_ref().unwrap().contains("101 more results"));
+        // Small results are untouched.
+        let small = vec![judge_test("t", &reply(json!({"status": "passed", "output": "hi"})))];
+        assert_eq!(cap_results(small.clone()), small);
     }
 
     #[test]
@@ -858,6 +1007,13 @@ mod tests {
             row.message.as_deref(),
             Some("SyntaxError: invalid syntax (line 3)")
         );
+        assert_eq!((row.line, row.column), (Some(3), None));
+        // Python's message already names the line: said once, not twice.
+        let out = reply(json!({"ok": false, "error": {"type": "SyntaxError",
+            "message": "expected ':' (solution.py, line 1)", "line": 1, "offset": 15}}));
+        let row = judge_load("solution.py", &out).unwrap();
+        assert_eq!(row.message.as_deref(), Some("SyntaxError: expected ':' (solution.py, line 1)"));
+        assert_eq!((row.line, row.column), (Some(1), Some(15)));
         assert!(judge_load("solution.py", &reply(json!({"ok": true}))).is_none());
     }
 

@@ -8,7 +8,11 @@
 //!   stored would be visible but lost on reload);
 //! - after every message, restoring from the stored updates (every `Applied`
 //!   update, in order) gives the same texts and the same byte count;
-//! - the broadcast frame of an `Applied` effect decodes to the stored update.
+//! - the broadcast frame of an `Applied` effect decodes to the stored update;
+//! - after every message the document holds nothing pending (no struct or delete
+//!   yrs could not integrate), and a stock client that applies every broadcast
+//!   update in order (an observer) holds the live texts, with nothing pending either:
+//!   what the room shows is what storage restores and what every client sees.
 //!
 //! Input: a sequence of operations, each a tag byte then its operands (missing
 //! bytes read as 0). Tag bit 0: the sender is refused (strict mode, not driving).
@@ -101,6 +105,8 @@ impl Client {
 struct Room {
     shared: SharedDoc,
     stored: Vec<Vec<u8>>,
+    /// A client that only receives: every broadcast update, in order.
+    observer: Doc,
 }
 
 impl Room {
@@ -118,6 +124,20 @@ impl Room {
             "the document restored from storage differs from the live one"
         );
         assert_eq!(restored.stored_bytes(), self.shared.stored_bytes());
+        assert!(!self.shared.has_pending(), "the live document holds pending content");
+        assert!(!restored.has_pending(), "the restored document holds pending content");
+        // Text refs first: getting one takes a write transaction of its own.
+        let (solution, tests) = (
+            self.observer.get_or_insert_text(SOLUTION),
+            self.observer.get_or_insert_text(TESTS),
+        );
+        let txn = self.observer.transact();
+        assert!(!txn.has_missing_updates(), "an observer holds pending content");
+        assert_eq!(
+            (solution.get_string(&txn), tests.get_string(&txn)),
+            self.texts(),
+            "a client applying every broadcast differs from the live document"
+        );
     }
 
     /// One frame from a client, as sync_socket.rs and room.rs handle it. Returns the
@@ -155,6 +175,11 @@ impl Room {
                     let sent = decode_frame(&frame).expect("the broadcast frame decodes");
                     assert!(matches!(sent.as_slice(), [ClientMessage::Update(u)] if *u == update));
                     self.stored.push(update.clone());
+                    let decoded = Update::decode_v1(&update).expect("a stored update decodes");
+                    self.observer
+                        .transact_mut()
+                        .apply_update(decoded)
+                        .expect("an observer applies a broadcast update");
                     for c in clients.iter_mut() {
                         c.receive(&update);
                     }
@@ -191,6 +216,7 @@ fn run(data: &[u8]) {
     let mut room = Room {
         shared: SharedDoc::new(),
         stored: Vec::new(),
+        observer: Doc::with_client_id(99),
     };
     let mut clients: Vec<Client> = (1..=CLIENTS as u64)
         .map(|id| Client {

@@ -1,8 +1,10 @@
-//! Token buckets: per-connection message rates and per-address room creation.
+//! Token buckets: per-connection message rates, per-address room creation and joins,
+//! per-room run requests.
 //!
 //! Pure: time is passed in, so the rules are tested without sleeping.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::time::Duration;
 use tokio::time::Instant;
@@ -40,27 +42,42 @@ impl TokenBucket {
     }
 }
 
-/// How long an address's bucket is kept after its last use.
+/// How long a key's bucket is kept after its last use (a full bucket is forgotten:
+/// the map stays as small as the set of recently active keys).
 const ADDRESS_MEMORY: Duration = Duration::from_secs(600);
 
-/// One bucket per client address (room creation).
+/// One bucket per key: `per_minute` sustained, `burst` at once.
 #[derive(Debug)]
-pub struct PerAddress {
+pub struct PerKey<K> {
     per_minute: u32,
-    buckets: HashMap<IpAddr, TokenBucket>,
+    burst: u32,
+    buckets: HashMap<K, TokenBucket>,
     last_sweep: Option<Instant>,
 }
 
-impl PerAddress {
+/// One bucket per client address (room creation, joins).
+pub type PerAddress = PerKey<IpAddr>;
+
+impl<K: Hash + Eq> PerKey<K> {
+    /// `per_minute` sustained, and as many at once.
     pub fn new(per_minute: u32) -> Self {
-        PerAddress {
+        Self::with_burst(per_minute, per_minute)
+    }
+
+    pub fn with_burst(per_minute: u32, burst: u32) -> Self {
+        PerKey {
             per_minute,
+            burst,
             buckets: HashMap::new(),
             last_sweep: None,
         }
     }
 
-    pub fn allow(&mut self, addr: IpAddr, now: Instant) -> bool {
+    pub fn per_minute(&self) -> u32 {
+        self.per_minute
+    }
+
+    pub fn allow(&mut self, addr: K, now: Instant) -> bool {
         if self
             .last_sweep
             .is_none_or(|t| now.saturating_duration_since(t) > ADDRESS_MEMORY)
@@ -69,10 +86,10 @@ impl PerAddress {
                 .retain(|_, b| now.saturating_duration_since(b.last) < ADDRESS_MEMORY);
             self.last_sweep = Some(now);
         }
-        let per_minute = self.per_minute as f64;
+        let (per_minute, burst) = (self.per_minute as f64, self.burst as f64);
         self.buckets
             .entry(addr)
-            .or_insert_with(|| TokenBucket::new(per_minute / 60.0, per_minute, now))
+            .or_insert_with(|| TokenBucket::new(per_minute / 60.0, burst, now))
             .take(now)
     }
 }

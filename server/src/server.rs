@@ -20,7 +20,7 @@ use crate::app::config::ServeConfig;
 use crate::katas::KataLibrary;
 use crate::app::metrics::Metrics;
 use crate::ratelimit::PerAddress;
-use crate::room::RoomContext;
+use crate::room::{RoomContext, TURN_END_TESTS_QUEUED, TurnEndTest};
 use crate::room::registry::Rooms;
 use crate::runs::RunService;
 use crate::store::Store;
@@ -49,10 +49,12 @@ impl Server {
             .context("starting the sandbox")?;
         let listener = listen(config.addr).with_context(|| format!("binding {}", config.addr))?;
         let addr = listener.local_addr()?;
+        let (turn_end_tests, turn_end_rx) = tokio::sync::mpsc::channel(TURN_END_TESTS_QUEUED);
         let ctx = RoomContext {
             store: store.clone(),
             metrics: metrics.clone(),
             clock,
+            turn_end_tests: Some(turn_end_tests),
         };
         let rooms = Arc::new(Rooms::new(
             ctx,
@@ -60,6 +62,7 @@ impl Server {
         ));
         let app = Arc::new(AppState {
             room_creation: Mutex::new(PerAddress::new(config.rooms_per_minute)),
+            joins: Mutex::new(PerAddress::new(config.joins_per_minute)),
             config,
             store,
             rooms,
@@ -70,6 +73,7 @@ impl Server {
             shutdown: CancellationToken::new(),
             local_addr: addr,
         });
+        tokio::spawn(run_turn_end_tests(app.clone(), turn_end_rx));
         let router = router(app.clone());
         let shutdown = app.shutdown.clone();
         // Small frames must leave at once: without TCP_NODELAY, Nagle plus delayed
@@ -145,5 +149,26 @@ pub async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = ctrl_c.await;
+    }
+}
+
+/// Hands the test runs that rotations ask for at a turn's end to the run service.
+/// Ends with the server.
+async fn run_turn_end_tests(
+    app: Arc<AppState>,
+    mut requests: tokio::sync::mpsc::Receiver<TurnEndTest>,
+) {
+    loop {
+        let request = tokio::select! {
+            r = requests.recv() => r,
+            _ = app.shutdown.cancelled() => None,
+        };
+        let Some(request) = request else { return };
+        let Ok(Some(room)) = app.rooms.get(&request.room_id).await else {
+            continue;
+        };
+        if let Err(e) = app.runs.request_at_turn_end(&room, request.driver, request.turn) {
+            tracing::warn!(room = %request.room_id, turn = request.turn, error = %e, "turn-end test run not queued");
+        }
     }
 }

@@ -46,17 +46,50 @@ fn kata_new_then_check_explains_what_is_left_then_passes() {
     }
     let checked = randori(&["kata", "check", "count-up"], tmp.path());
     assert!(checked.status.success(), "{}", stdout(&checked));
-    // A wrong reference is caught, naming the file and the case.
+    // A wrong reference (or a wrong expected value) is caught, naming the case,
+    // where it is written, both values, and that either side may be wrong.
     let reference = tmp.path().join("count-up/reference/python/solution.py");
     std::fs::write(&reference, "def solve(n):\n    return n + 1\n").unwrap();
     let checked = randori(&["kata", "check", "count-up"], tmp.path());
     assert!(!checked.status.success());
-    assert!(
-        stdout(&checked).contains("reference/python/solution.py fails \"one\""),
-        "{}",
-        stdout(&checked)
-    );
-    // A broken kata.toml names its file and line.
+    let out = stdout(&checked);
+    for part in [
+        "reference/python/solution.py fails case \"one\" (cases/sample.json:2)",
+        "expected: 1",
+        "actual:   2",
+        "either the reference or the expected value may be wrong",
+    ] {
+        assert!(out.contains(part), "{part:?} missing from:\n{out}");
+    }
+    // A generator that raises is said plainly, once, with where and why.
+    std::fs::write(&reference, "def solve(n):\n    return n\n").unwrap();
+    let generator = tmp.path().join("count-up/generator.py");
+    std::fs::write(
+        &generator,
+        "def generate(seed, count):\n    return [{\"args\": [1 // (i - 3)]} for i in range(count)]\n",
+    )
+    .unwrap();
+    let out = stdout(&randori(&["kata", "check", "count-up"], tmp.path()));
+    assert!(out.contains("generator.py raised in generate("), "{out}");
+    assert!(out.contains("ZeroDivisionError"), "{out}");
+    assert!(out.contains("line 2"), "{out}");
+    assert!(!out.contains("not your code's fault"), "{out}");
+    assert_eq!(out.matches("ZeroDivisionError").count(), 1, "{out}");
+    // A broken kata.toml names its file and line, every problem in one run.
+    let toml = tmp.path().join("count-up/kata.toml");
+    let good = std::fs::read_to_string(&toml).unwrap();
+    let languages = 1 + good.lines().position(|l| l.starts_with("languages")).unwrap();
+    std::fs::write(
+        &toml,
+        good.replace("title = \"Count Up\"", "title = \" \"")
+            .replace("languages = [\"python\"]", "languages = [\"cobol\", \"python\"]"),
+    )
+    .unwrap();
+    let out = stdout(&randori(&["kata", "check"], tmp.path()));
+    let cobol = format!("kata.toml:{languages}: language \"cobol\"");
+    for part in ["kata.toml:1: title", cobol.as_str()] {
+        assert!(out.contains(part), "{part:?} missing from:\n{out}");
+    }
     std::fs::write(
         tmp.path().join("count-up/kata.toml"),
         "title = \"x\"\nsummary = \"y\"\ndifficulty = \"extreme\"\n",

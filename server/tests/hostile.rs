@@ -60,6 +60,7 @@ async fn every_hostile_solution_gets_its_verdict() {
                 language,
                 seed: 7,
                 random_count: Some(5),
+                audience: randori::runs::judge::Audience::Participants,
             },
         )
         .await;

@@ -947,22 +947,24 @@ async fn an_events_client_that_never_reads_is_dropped() {
     let server = start_with(load_config(dir.path())).await;
     let base = format!("http://{}", server.addr);
     println!("\n== slow reader (events socket)");
-    let (room, _) = create_room(&base, json!({"mode": "free"})).await;
+    let (room, facilitator) = create_room(&base, json!({"mode": "free"})).await;
     let live = EventsClient::connect(&base, &room, None).await;
     let url = format!("{}/rooms/{room}/events", ws_base(&base));
     let (ws, slow_port) = small_window_ws(server.addr, url).await;
     assert_eq!(gauge(&base, "randori_connections").await, 2);
-    // Every join sends the whole room state (which grows with the roster) to every
-    // events socket.
-    let joins = 300;
+    // Every join sends the whole room state (which grows with the roster, up to its 64
+    // participants) to every events socket, and every turn the rotation.
+    let joins = 64;
     for i in 0..joins {
         join(&base, &room, &format!("participant {i}")).await;
     }
-    live.wait_for("the last join", |e| {
-        e["type"] == "room"
-            && e["room"]["participants"]
-                .as_array()
-                .is_some_and(|p| p.len() == joins)
+    let turns = 400;
+    assert_eq!(rotation(&base, &room, &facilitator, json!({"action": "start"})).await.status(), 200);
+    for _ in 0..turns {
+        assert_eq!(rotation(&base, &room, &facilitator, json!({"action": "next"})).await.status(), 200);
+    }
+    live.wait_for("the last turn", |e| {
+        e["type"] == "rotation" && e["rotation"]["turn"].as_u64().is_some_and(|t| t >= turns)
     })
     .await;
     let deadline = Instant::now() + PATIENCE;
@@ -972,7 +974,7 @@ async fn an_events_client_that_never_reads_is_dropped() {
     let conns = gauge(&base, "randori_connections").await;
     let held = server_end_held(server.addr.port(), slow_port);
     println!(
-        "  after {joins} joins: connections {conns} (1 = the slow reader was dropped); socket held: {held}"
+        "  after {joins} joins and {turns} turns: connections {conns} (1 = the slow reader was dropped); socket held: {held}"
     );
     drop(ws);
     assert_eq!(

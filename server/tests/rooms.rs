@@ -60,6 +60,7 @@ async fn rooms_api_shapes_and_errors() {
     assert!(body["error"].as_str().unwrap().contains("no room"));
     let bad = http()
         .post(format!("{base}/api/rooms"))
+        .header("content-type", "application/json")
         .body("{nope")
         .send()
         .await

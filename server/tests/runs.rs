@@ -232,3 +232,30 @@ async fn a_full_queue_answers_busy_at_once_and_other_rooms_keep_editing() {
     assert_eq!(history["runs"][0]["verdict"], "timed_out");
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn tests_run_when_a_turn_ends_as_the_outgoing_drivers_light() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start(dir.path()).await;
+    let base = format!("http://{}", server.addr);
+    let body = json!({"kata": "fizzbuzz", "turn_seconds": 10, "test_at_turn_end": true});
+    let (room, facilitator) = create_room(&base, body).await;
+    let (ada, ada_token) = join(&base, &room, "Ada").await;
+    let (bob, bob_token) = join(&base, &room, "Bob").await;
+    let events = EventsClient::connect(&base, &room, Some(&ada_token)).await;
+    let _bob = EventsClient::connect(&base, &room, Some(&bob_token)).await;
+    let started = rotation(&base, &room, &facilitator, json!({"action": "start"})).await;
+    assert_eq!(started.status(), 200);
+    // Nobody asks for a run: the turn's end does (10 s), credited to Ada's turn 1.
+    let finished = events
+        .wait_for("the turn-end run", |e| e["type"] == "run_finished")
+        .await;
+    let run = &finished["run"];
+    assert_eq!(run["kind"], "test", "{run:#}");
+    assert_eq!(run["driver"], ada.as_str(), "{run:#}");
+    assert_eq!(run["turn"], 1, "{run:#}");
+    assert_eq!(run["light"], "red", "the starter's own test fails: {run:#}");
+    let view = get_json(format!("{base}/api/rooms/{room}")).await;
+    assert_eq!(view["rotation"]["driver"], bob.as_str(), "{view:#}");
+    assert_eq!(view["settings"]["test_at_turn_end"], true, "{view:#}");
+}

@@ -54,7 +54,7 @@ async fn awareness_spreads_and_is_removed_on_close() {
     let (_, token) = join(&base, &room, "ada").await;
     let ada = SyncClient::connect(&base, &room, Some(&token)).await;
     let watcher = SyncClient::connect(&base, &room, None).await;
-    ada.send_awareness(4242, 1, r##"{"user":{"name":"Ada","color":"#f00"}}"##);
+    ada.send_awareness(4242, 1, r##"{"user":{"name":"Ada","color":"#ff0000"}}"##);
     watcher
         .wait_until("ada's awareness", |c| {
             c.seen

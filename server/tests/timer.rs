@@ -26,12 +26,22 @@ async fn next_event(
     }
 }
 
-#[tokio::test(start_paused = true)]
-async fn the_server_timer_warns_rotates_and_pauses_exactly() {
-    // A paused clock jumps to the next timer whenever the runtime is idle, and waiting
-    // for the storage thread's acknowledgement looks idle: the clock could then skip
-    // to the turn's deadline in the middle of `Start`. A task that always has work
-    // keeps time moving only where the test advances it.
+/// A room in paused time with Ada and Bob joined and both online (an events socket
+/// each), and the receiver of `watcher`'s events ("ada" or "bob"). A paused clock
+/// jumps to the next timer whenever the runtime is idle, and waiting for the storage
+/// thread's acknowledgement looks idle: the clock could then skip to the turn's
+/// deadline in the middle of `Start`. The returned task always has work, which keeps
+/// time moving only where the test advances it; abort it at the end.
+struct PausedRoom {
+    room: Arc<randori::room::Room>,
+    ada: String,
+    bob: String,
+    rx: tokio::sync::broadcast::Receiver<Arc<str>>,
+    busy: tokio::task::JoinHandle<()>,
+    _dir: tempfile::TempDir,
+}
+
+async fn paused_room(settings: RotationSettings, watcher: &str) -> PausedRoom {
     let busy = tokio::spawn(async {
         loop {
             tokio::task::yield_now().await;
@@ -42,12 +52,9 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
         store: Store::open(dir.path()).unwrap(),
         metrics: Arc::new(Metrics::default()),
         clock: Clock::new(),
+        turn_end_tests: None,
     };
-    let rooms = Arc::new(Rooms::new(ctx, Duration::from_secs(30)));
-    let settings = RotationSettings {
-        turn_seconds: 120,
-        ..Default::default()
-    };
+    let rooms = Arc::new(Rooms::new(ctx, Duration::from_secs(3600)));
     let (id, _) = rooms
         .create(NewRoom {
             language: "python".into(),
@@ -59,19 +66,29 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
     let room = rooms.get(&id).await.unwrap().unwrap();
     let (ada, ada_token) = room.join("Ada").await.unwrap();
     let (bob, bob_token) = room.join("Bob").await.unwrap();
-    // Both online (an events socket each).
-    let (mut rx, _) = room
-        .attach_events(room.participant_by_token(&ada_token).as_ref())
+    let (first, second) = if watcher == "ada" { (&ada_token, &bob_token) } else { (&bob_token, &ada_token) };
+    let (rx, _) = room
+        .attach_events(room.participant_by_token(first).as_ref())
         .unwrap();
-    room.attach_events(room.participant_by_token(&bob_token).as_ref())
+    room.attach_events(room.participant_by_token(second).as_ref())
         .unwrap();
+    PausedRoom { room, ada, bob, rx, busy, _dir: dir }
+}
 
+#[tokio::test(start_paused = true)]
+async fn the_server_timer_warns_rotates_and_pauses_exactly() {
+    let settings = RotationSettings {
+        turn_seconds: 120,
+        ..Default::default()
+    };
+    let PausedRoom { room, ada, bob, mut rx, busy, _dir } = paused_room(settings, "ada").await;
     let view = room.rotation_action(Action::Start).await.unwrap();
     assert_eq!(view.driver.as_deref(), Some(ada.as_str()));
-    tokio::time::advance(Duration::from_secs(61)).await;
+    // The 60 s warning is kept to a quarter of the 2 minute turn: 30 s before its end.
+    tokio::time::advance(Duration::from_secs(91)).await;
     let warning = next_event(&mut rx, "warning", None).await;
-    assert!(warning["remaining_ms"].as_u64().unwrap() <= 60_000);
-    tokio::time::advance(Duration::from_secs(60)).await;
+    assert!(warning["remaining_ms"].as_u64().unwrap() <= 30_000);
+    tokio::time::advance(Duration::from_secs(30)).await;
     let rotated = next_event(&mut rx, "rotation", Some("time_up")).await;
     assert_eq!(rotated["reason"], "time_up", "{rotated}");
     assert_eq!(rotated["rotation"]["driver"], bob.as_str());
@@ -94,5 +111,22 @@ async fn the_server_timer_warns_rotates_and_pauses_exactly() {
     tokio::time::advance(Duration::from_millis(remaining + 10)).await;
     let rotated = next_event(&mut rx, "rotation", Some("time_up")).await;
     assert_eq!(rotated["rotation"]["driver"], ada.as_str());
+    busy.abort();
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_away_driver_hands_the_keyboard_on_after_the_grace_period() {
+    let PausedRoom { room, ada, bob, mut rx, busy, _dir } =
+        paused_room(RotationSettings::default(), "bob").await;
+    let view = room.rotation_action(Action::Start).await.unwrap();
+    assert_eq!(view.driver.as_deref(), Some(ada.as_str()));
+    // Ada's tab closes; within the grace period she keeps the keyboard.
+    room.detach_events(Some(ada.as_str()));
+    tokio::time::advance(Duration::from_secs(29)).await;
+    assert_eq!(room.rotation_view().driver.as_deref(), Some(ada.as_str()));
+    tokio::time::advance(Duration::from_secs(2)).await;
+    let rotated = next_event(&mut rx, "rotation", Some("driver_away")).await;
+    assert_eq!(rotated["rotation"]["driver"], bob.as_str(), "{rotated}");
+    assert_eq!(rotated["rotation"]["turn"], 2, "{rotated}");
     busy.abort();
 }

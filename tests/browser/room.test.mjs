@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { api as sharedApi, tid } from './helpers.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const ARTIFACTS = join(here, 'artifacts')
@@ -69,22 +70,7 @@ after(async () => {
   await server?.stop()
 })
 
-const tid = (id) => `[data-testid="${id}"]`
-
-async function api(method, path, body, token) {
-  const headers = { 'Content-Type': 'application/json' }
-  if (token) headers.Authorization = `Bearer ${token}`
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await res.text()
-  let data = null
-  try {
-    data = text ? JSON.parse(text) : null
-  } catch {
-    data = text
-  }
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`)
-  return data
-}
+const api = (method, path, body, token) => sharedApi(base, method, path, body, token)
 
 async function newPage(name, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({ viewport })
@@ -101,17 +87,11 @@ async function shot(page, file) {
 }
 
 /**
- * The document text of an editor, as CodeMirror shows it, without the remote-caret
- * widgets (their name labels are DOM text too).
+ * The document text of an editor, as CodeMirror shows it. Remote carets are drawn in a
+ * layer beside the content (web/src/remote-cursors.ts), so the lines hold only code.
  */
 function readEditor(sel) {
-  return [...document.querySelectorAll(`${sel} .cm-content .cm-line`)]
-    .map((line) => {
-      const copy = line.cloneNode(true)
-      for (const w of copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer')) w.remove()
-      return copy.textContent.replace(/\u2060/g, '')
-    })
-    .join('\n')
+  return [...document.querySelectorAll(`${sel} .cm-content .cm-line`)].map((line) => line.textContent).join('\n')
 }
 
 function editorText(page, which) {
@@ -142,7 +122,7 @@ async function replaceContent(page, which, text) {
 
 async function lights(page) {
   return page.$$eval(`${tid('light-strip')} ${tid('light')}`, (els) =>
-    els.map((e) => ({ light: e.dataset.light, kind: e.dataset.kind, text: e.textContent.trim() })),
+    els.map((e) => ({ light: e.dataset.light, kind: e.dataset.kind, text: e.textContent.trim(), icon: e.querySelector('.light-icon svg')?.dataset.icon })),
   )
 }
 
@@ -202,7 +182,9 @@ test('lobby, room and projector follow a randori session', { timeout: 6 * 60_000
 
     await wall.goto(`${base}/r/${roomId}/projector`)
     await wall.waitForSelector(`${tid('qr')} svg`)
-    assert.equal(await wall.textContent(tid('join-url')), `${base}/r/${roomId}`)
+    // One line on the wall: the address without its scheme; the QR code has it all.
+    assert.equal(await wall.getAttribute(tid('join-url'), 'data-url'), `${base}/r/${roomId}`)
+    assert.equal(await wall.textContent(tid('join-url')), `${new URL(base).host}/r/${roomId}`)
 
     await api('POST', `/api/rooms/${roomId}/rotation`, { action: 'start' }, facToken)
     await waitForRole(ada, 'driving')
@@ -226,8 +208,8 @@ test('lobby, room and projector follow a randori session', { timeout: 6 * 60_000
     await waitForEditorText(wall, 'tests', 'test_three_is_fizz')
 
     // Ada's caret shows in Bob's editor, labelled with her name.
-    await bob.waitForSelector(`${tid('editor-solution')} .cm-ySelectionCaret`, { timeout: SYNC_TIMEOUT })
-    const label = await bob.textContent(`${tid('editor-solution')} .cm-ySelectionInfo`)
+    await bob.waitForSelector(`${tid('editor-solution')} .cm-remoteCaret`, { timeout: SYNC_TIMEOUT })
+    const label = await bob.textContent(`${tid('editor-solution')} .cm-remoteCaretLabel`)
     assert.equal(label.trim(), 'Ada')
 
     // Bob cannot type.
@@ -244,7 +226,7 @@ test('lobby, room and projector follow a randori session', { timeout: 6 * 60_000
     await ada.click(tid('run-tests'))
     const l = await waitForLights(ada, 1)
     assert.equal(l[0].light, 'red', JSON.stringify(l))
-    assert.match(l[0].text, /✖/)
+    assert.equal(l[0].icon, 'cross', 'a cross, drawn (SVG), for red')
     assert.match(l[0].text, /AD/, 'the light carries the driver’s initials')
     await ada.waitForSelector(`${tid('results')} ${tid('result-row')}[data-status="failed"]`)
     const names = await ada.$$eval(`${tid('results')} ${tid('result-name')}`, (els) => els.map((e) => e.textContent))
@@ -272,7 +254,7 @@ test('lobby, room and projector follow a randori session', { timeout: 6 * 60_000
       l.map((x) => x.light),
       ['red', 'green'],
     )
-    assert.match(l[1].text, /✔/)
+    assert.equal(l[1].icon, 'check')
     assert.match(l[1].text, /BO/)
     await waitForLights(ada, 2)
     await waitForLights(wall, 2)

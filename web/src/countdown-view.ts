@@ -31,8 +31,8 @@ function waitingCaption(settings: Settings | null): string {
 export function countdownView(rot: Rotation | null, settings: Settings | null, clock: Clock): CountdownView {
   if (!rot) return { state: 'idle', remainingMs: null, text: NO_CLOCK, caption: 'connecting…' }
   const turnSeconds = settings?.turn_seconds ?? 300
-  // As the server does: the warning lead stays strictly below the turn length.
-  const warnMs = Math.min(settings?.warning_seconds ?? 60, Math.max(0, turnSeconds - 1)) * 1000
+  // As the server does: the warning lead is at most a quarter of the turn.
+  const warnMs = Math.min((settings?.warning_seconds ?? 60) * 1000, (turnSeconds * 1000) / 4)
   switch (rot.status) {
     case 'idle':
       return { state: 'idle', remainingMs: null, text: formatClock(turnSeconds * 1000), caption: 'not started' }

@@ -1,4 +1,7 @@
-// A tiny element-creation helper: h('button', { class: 'x', onclick }, 'Label').
+// A tiny element-creation helper: h('button', { class: 'x', onclick }, 'Label'); toasts.
+
+import { placeChildren } from './keyed'
+import { countLabel, expireToasts, nextExpiry, pushToast, type ToastItem, type ToastKind } from './toast-model'
 
 type Child = Node | string | number | null | undefined | false | Child[]
 type Attrs = Record<string, unknown>
@@ -56,16 +59,48 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
   return root.querySelector<T>(`[data-testid="${id}"]`)
 }
 
-/** Announce a message to screen readers and show it briefly as a toast. */
-export function toast(message: string, kind: 'info' | 'error' | 'success' = 'info'): void {
+// The toast stack (toast-model.ts): repeats collapse ("×3"), two at most, kept in a
+// top corner away from the results panel.
+let toasts: ToastItem[] = []
+let toastId = 0
+let toastTimer: ReturnType<typeof setTimeout> | null = null
+const toastViews = new Map<number, { el: HTMLElement; count: HTMLElement }>()
+
+function toastRegion(): HTMLElement {
   let region = document.getElementById('toasts')
   if (!region) {
     region = h('div', { id: 'toasts', class: 'toasts', role: 'status', 'aria-live': 'polite', testid: 'toasts' })
     document.body.appendChild(region)
   }
-  const item = h('div', { class: `toast toast-${kind}`, testid: 'toast', dataset: { kind } }, message)
-  region.appendChild(item)
-  setTimeout(() => item.remove(), kind === 'error' ? 8000 : 4000)
+  return region
+}
+
+function drawToasts(): void {
+  const region = toastRegion()
+  const nodes: HTMLElement[] = []
+  for (const t of toasts) {
+    let view = toastViews.get(t.id)
+    if (!view) {
+      const count = h('span', { class: 'toast-count', testid: 'toast-count' })
+      view = { el: h('div', { class: `toast toast-${t.kind}`, testid: 'toast', dataset: { kind: t.kind } }, h('span', { class: 'toast-text' }, t.message), count), count }
+      toastViews.set(t.id, view)
+    }
+    const label = countLabel(t)
+    if (view.count.textContent !== label) view.count.textContent = label
+    view.el.dataset.count = String(t.count)
+    nodes.push(view.el)
+  }
+  for (const id of [...toastViews.keys()]) if (!toasts.some((t) => t.id === id)) toastViews.delete(id)
+  placeChildren(region, nodes)
+  if (toastTimer) clearTimeout(toastTimer)
+  const next = nextExpiry(toasts)
+  toastTimer = next === null ? null : setTimeout(() => ((toasts = expireToasts(toasts, Date.now())), drawToasts()), Math.max(0, next - Date.now()) + 20)
+}
+
+/** Announce a message to screen readers and show it briefly as a toast. */
+export function toast(message: string, kind: ToastKind = 'info'): void {
+  toasts = pushToast(toasts, message, kind, Date.now(), ++toastId)
+  drawToasts()
 }
 
 export async function copyText(text: string): Promise<boolean> {

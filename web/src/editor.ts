@@ -1,14 +1,19 @@
-// A CodeMirror 6 editor bound to one Y.Text with y-codemirror.next.
+// A CodeMirror 6 editor bound to one Y.Text with y-codemirror.next (document sync and
+// undo); remote carets are our own (remote-cursors.ts); run errors show as lint
+// diagnostics at their line; the font scales with the page's zoom.
 
 import { basicSetup } from 'codemirror'
 import { javascript } from '@codemirror/lang-javascript'
 import { python } from '@codemirror/lang-python'
-import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state'
+import { Compartment, EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state'
 import { EditorView, keymap } from '@codemirror/view'
 import { indentWithTab } from '@codemirror/commands'
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint'
 import * as Y from 'yjs'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
+import type { LineDiagnostic } from './diagnostics'
 import type { Language } from './languages'
+import { remoteCursors, type AwarenessLike } from './remote-cursors'
 
 /** The syntax mode for a room's language. */
 function languageSupport(language: Language): Extension {
@@ -35,6 +40,7 @@ export class CodeEditor {
   private readOnly: boolean
   private readonly readOnlyC = new Compartment()
   private readonly editableC = new Compartment()
+  private diagnostics: readonly LineDiagnostic[] = []
 
   constructor(private readonly opts: CodeEditorOptions) {
     this.readOnly = opts.readOnly
@@ -60,13 +66,17 @@ export class CodeEditor {
       basicSetup,
       languageSupport(this.opts.language),
       EditorView.lineWrapping,
+      lintGutter(),
       // tabindex keeps a read-only editor reachable by keyboard, to read and scroll the code.
       EditorView.contentAttributes.of({ 'aria-label': this.opts.label, tabindex: '0', ...(this.opts.describedBy ? { 'aria-describedby': this.opts.describedBy } : {}) }),
       this.readOnlyC.of(EditorState.readOnly.of(this.readOnly)),
       this.editableC.of(EditorView.editable.of(!this.readOnly)),
     ]
     if (ytext) {
-      extensions.push(yCollab(ytext, awareness, this.opts.watcher ? { undoManager: false } : undefined))
+      // No awareness for yCollab: its remote carets put names into the editable DOM
+      // (see remote-cursors.ts); ours are drawn beside it.
+      extensions.push(yCollab(ytext, null, this.opts.watcher ? { undoManager: false } : undefined))
+      if (awareness) extensions.push(remoteCursors(ytext, awareness as AwarenessLike))
     }
     return EditorState.create({ doc: ytext ? ytext.toString() : '', extensions })
   }
@@ -75,7 +85,38 @@ export class CodeEditor {
   bind(ytext: Y.Text, awareness: unknown): void {
     const hadFocus = this.view.hasFocus
     this.view.setState(this.createState(ytext, awareness))
+    if (this.diagnostics.length) this.showDiagnostics(this.diagnostics)
     if (hadFocus && !this.readOnly) this.view.focus()
+  }
+
+  /**
+   * Show run errors at their lines (lint squiggle, gutter marker, hover message); an
+   * empty list clears them. Lines past the end are put on the last line. Kept across a
+   * document reset, and moved with edits by CodeMirror until the next call.
+   */
+  showDiagnostics(list: readonly LineDiagnostic[]): void {
+    this.diagnostics = list
+    const doc = this.view.state.doc
+    const diagnostics: Diagnostic[] = list.map((d) => {
+      const line = doc.line(Math.max(1, Math.min(doc.lines, d.line)))
+      return { from: line.from, to: line.to, severity: d.severity, message: d.message, source: d.source }
+    })
+    this.view.dispatch(setDiagnostics(this.view.state, diagnostics))
+  }
+
+  /** Bring a (remote) cursor or selection into view, a few lines from the edge. */
+  scrollToRange(anchor: number, head: number): void {
+    const len = this.view.state.doc.length
+    const clamp = (i: number) => Math.max(0, Math.min(len, i))
+    const range = EditorSelection.range(clamp(anchor), clamp(head))
+    const margin = Math.round(this.view.defaultLineHeight * 3)
+    this.view.dispatch({ effects: EditorView.scrollIntoView(range, { y: 'nearest', yMargin: margin }) })
+  }
+
+  /** Scale the code's font (1 = the page's size); CodeMirror must re-measure its lines. */
+  setZoom(zoom: number): void {
+    this.view.dom.style.setProperty('--code-zoom', String(zoom))
+    this.view.requestMeasure()
   }
 
   setReadOnly(readOnly: boolean): void {

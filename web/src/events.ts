@@ -1,4 +1,7 @@
 // The JSON events socket /rooms/{id}/events, reconnecting with exponential backoff.
+// A heartbeat (ping, the server answers pong) catches a link that died without a close
+// (Wi-Fi gone, a laptop lid): within a few seconds the socket reconnects and the page
+// says "connecting…" instead of "live".
 
 import type { ClientCommand, RoomEvent } from './generated/protocol'
 import { wsUrl } from './links'
@@ -21,12 +24,17 @@ export interface EventsOptions {
   onState?: (s: EventsState) => void
   /** Called after a reconnect (not the first connect), e.g. to refetch runs. */
   onReconnect?: () => void
+  /** The heartbeat went unanswered: the link is dead though the socket looked open. */
+  onDeadLink?: () => void
 }
 
 const BASE_DELAY_MS = 500
 const MAX_DELAY_MS = 15_000
-const PING_EVERY_MS = 20_000
-const SILENCE_LIMIT_MS = 50_000
+/** A ping this often while open; the check runs every second. */
+const PING_EVERY_MS = 2_000
+const TICK_MS = 1_000
+/** No message at all this long after a ping: the link is dead. */
+const ANSWER_WITHIN_MS = 4_000
 
 export class EventsSocket {
   private ws: WebSocket | null = null
@@ -36,6 +44,7 @@ export class EventsSocket {
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private pingTimer: ReturnType<typeof setInterval> | null = null
   private lastMessageAt = 0
+  private pingSentAt = 0
   state: EventsState = { kind: 'connecting', attempt: 0 }
 
   constructor(private readonly opts: EventsOptions) {
@@ -105,9 +114,10 @@ export class EventsSocket {
       this.everOpened = true
       this.attempt = 0
       this.lastMessageAt = Date.now()
+      this.pingSentAt = 0
       this.setState({ kind: 'open' })
       if (this.pingTimer) clearInterval(this.pingTimer)
-      this.pingTimer = setInterval(() => this.keepAlive(), PING_EVERY_MS)
+      this.pingTimer = setInterval(() => this.keepAlive(), TICK_MS)
       if (reconnect) this.opts.onReconnect?.()
     }
     ws.onmessage = (msg) => {
@@ -140,18 +150,31 @@ export class EventsSocket {
     }
   }
 
+  /**
+   * Only an unanswered ping counts as silence, never time alone: a background tab's
+   * timers may run once a minute, and the pong to the last ping has long arrived.
+   */
   private keepAlive() {
     if (!this.open) return
-    if (Date.now() - this.lastMessageAt > SILENCE_LIMIT_MS) {
-      // The server answers pings with pongs; silence this long means a dead link.
-      const ws = this.ws!
-      this.ws = null
-      ws.onclose = null
-      ws.close()
-      this.scheduleRetry()
+    const now = Date.now()
+    const awaiting = this.pingSentAt > 0 && this.lastMessageAt < this.pingSentAt
+    if (awaiting) {
+      if (now - this.pingSentAt > ANSWER_WITHIN_MS) this.dropDeadLink()
       return
     }
-    this.send({ type: 'ping' })
+    if (now - this.pingSentAt >= PING_EVERY_MS && this.send({ type: 'ping' })) this.pingSentAt = now
+  }
+
+  private dropDeadLink() {
+    const ws = this.ws!
+    this.ws = null
+    ws.onclose = null
+    ws.close()
+    if (this.pingTimer) clearInterval(this.pingTimer)
+    this.pingTimer = null
+    this.opts.onDeadLink?.()
+    // At once (attempt 0 → half a second): a dead link is usually back soon, or offline.
+    this.scheduleRetry()
   }
 
   private scheduleRetry() {

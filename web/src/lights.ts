@@ -3,6 +3,7 @@
 import type { CaseResult, Run } from './api'
 import { h, replace } from './dom'
 import { initials } from './format'
+import { icon } from './icons'
 import type { Language } from './languages'
 import { LIGHT_ICON, STATUS_ICON, lightOf, runTitle, showInput, showValue, statusWord, type NameOf } from './run-format'
 
@@ -28,9 +29,9 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
     const light = lightOf(run)
     const who = nameOf(run.driver ?? run.requested_by)
     const body = [
-      h('span', { class: 'light-icon', 'aria-hidden': 'true' }, LIGHT_ICON[light]),
+      h('span', { class: 'light-icon', 'aria-hidden': 'true' }, icon(LIGHT_ICON[light])),
       h('span', { class: 'light-initials', 'aria-hidden': 'true' }, initials(who)),
-      run.kind === 'submit' ? h('span', { class: 'light-kind', 'aria-hidden': 'true' }, '★') : null,
+      run.kind === 'submit' ? h('span', { class: 'light-kind', 'aria-hidden': 'true' }, icon('star')) : null,
       h('span', { class: 'visually-hidden' }, runTitle(run, nameOf)),
     ]
     const attrs = {
@@ -65,7 +66,7 @@ export function renderLights(el: HTMLElement, runs: Run[], nameOf: NameOf, opts:
             title: runTitle(run, nameOf),
             'aria-label': runTitle(run, nameOf),
           },
-          h('span', { class: 'light-icon', 'aria-hidden': 'true' }, run.status === 'running' ? '…' : '⧗'),
+          h('span', { class: 'light-icon', 'aria-hidden': 'true' }, icon(run.status === 'running' ? 'dots' : 'hourglass')),
           h('span', { class: 'light-initials', 'aria-hidden': 'true' }, initials(nameOf(run.driver ?? run.requested_by))),
         ),
       ),
@@ -94,7 +95,7 @@ function caseRow(c: CaseResult, entry: string | null, language: Language): HTMLE
     h(
       'div',
       { class: 'result-head' },
-      h('span', { class: 'result-status', testid: 'result-status' }, h('span', { 'aria-hidden': 'true' }, STATUS_ICON[status] ?? '•'), ' ', statusWord(status)),
+      h('span', { class: 'result-status', testid: 'result-status' }, icon(STATUS_ICON[status] ?? 'circle'), ' ', statusWord(status)),
       h('span', { class: 'result-name', testid: 'result-name' }, c.name),
       c.group ? h('span', { class: 'badge' }, c.group) : null,
     ),
@@ -139,7 +140,7 @@ export function renderResults(el: HTMLElement, run: Run | null, nameOf: NameOf, 
       h(
         'span',
         { class: 'results-verdict', testid: 'results-verdict', dataset: { verdict: run.verdict ?? '', light } },
-        h('span', { 'aria-hidden': 'true' }, LIGHT_ICON[light]),
+        icon(LIGHT_ICON[light]),
         ' ',
         statusWord(run.verdict ?? light),
       ),

@@ -15,6 +15,14 @@ export function joinUrl(roomId: string, origin: string = location.origin): strin
   return `${origin}${roomPath(roomId)}`
 }
 
+/**
+ * The join link as the projector writes it: without "http://" or "https://", which
+ * browsers add themselves, so it fits on one line. The QR code keeps the whole URL.
+ */
+export function shortJoinText(url: string): string {
+  return url.replace(/^https?:\/\//, '')
+}
+
 /** The join link plus the token in the fragment, which browsers never send to a server. */
 export function facilitatorUrl(roomId: string, token: string, origin: string = location.origin): string {
   return `${joinUrl(roomId, origin)}#facilitator=${enc(token)}`

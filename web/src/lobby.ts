@@ -2,6 +2,7 @@
 
 import { api, ApiError, type CreateRoomRequest, type KataSummary, type Mode, type TimeUp } from './api'
 import { copyText, h, replace, toast } from './dom'
+import { brandLights, icon } from './icons'
 import { languageChoices, languageNote, languageTitle, pickLanguage } from './languages'
 import { allTags, EMPTY_FILTER, filterKatas, hasFilterParams, isFilterActive, parseFilter, pruneFilter, serializeFilter, toggleTag, type KataFilter } from './kata-filter'
 import { placeChildren } from './keyed'
@@ -14,7 +15,7 @@ function pageHeader(): HTMLElement {
   return h(
     'header',
     { class: 'site-header' },
-    h('a', { class: 'brand', href: '/', 'aria-label': 'Randori home' }, h('span', { class: 'brand-lights', 'aria-hidden': 'true' }, '●●●'), ' Randori'),
+    h('a', { class: 'brand', href: '/', 'aria-label': 'Randori home' }, brandLights(), ' Randori'),
     h('span', { class: 'muted tagline' }, 'a coding dojo: one keyboard, everyone thinking'),
   )
 }
@@ -266,7 +267,7 @@ export function renderLobby(app: HTMLElement): void {
   const dialog = h(
     'dialog',
     { class: 'kata-dialog', testid: 'kata-dialog', 'aria-labelledby': 'kata-dialog-title' },
-    h('div', { class: 'dialog-head' }, dialogTitle, h('button', { type: 'button', class: 'ghost', 'aria-label': 'Close', testid: 'kata-close', onclick: () => dialog.close() }, '✕')),
+    h('div', { class: 'dialog-head' }, dialogTitle, h('button', { type: 'button', class: 'ghost', 'aria-label': 'Close', testid: 'kata-close', onclick: () => dialog.close() }, icon('cross'))),
     dialogBody,
     h('div', { class: 'dialog-actions' }, dialogUse, h('button', { type: 'button', onclick: () => dialog.close() }, 'Close')),
   )

@@ -36,6 +36,15 @@ export function renderMarkdown(src: string, dropTitle?: string): DocumentFragmen
   for (const img of tpl.content.querySelectorAll('img')) {
     if (!img.alt) img.alt = ''
   }
+  // A table scrolls sideways in its own box: the pane is narrow, and wrapping broke
+  // cells mid-word ("Fals e").
+  for (const table of tpl.content.querySelectorAll('table')) {
+    const box = document.createElement('div')
+    box.className = 'table-scroll'
+    box.tabIndex = 0
+    table.replaceWith(box)
+    box.appendChild(table)
+  }
   return tpl.content
 }
 

@@ -1,23 +1,33 @@
 // The projector page /r/{id}/projector: a read-only, large-type view for the room's wall.
+// It follows the driver: their cursor and selection are kept in view, in whichever file
+// they are. The code zooms (Ctrl/Cmd + '+'/'-'/'0', or the buttons), remembered here.
 
 import qrcode from 'qrcode-generator'
 import { api, ApiError, type Room, type Rotation, type Run } from './api'
 import { beep, unlockAudioOnGesture } from './alerts'
 import { ServerClock } from './clock'
 import { Countdown } from './countdown'
+import { runDiagnostics } from './diagnostics'
 import { h, replace } from './dom'
 import { colourFor, initials } from './format'
 import { CodeEditor } from './editor'
 import { EventsSocket, type EventsState, type ServerEvent } from './events'
+import { icon } from './icons'
 import { renderLights } from './lights'
 import { fileNames, roomLanguage } from './languages'
-import { joinUrl } from './links'
+import { joinUrl, shortJoinText } from './links'
 import { participantMap, rolesOf } from './roles'
+import { readPresence, watchPresence } from './room/awareness'
+import { connectionView } from './room/model/connection'
+import { cursorOf } from './room/model/follow'
+import { latestDone } from './room/model/runs'
+import type { PresenceEntry, SyncState } from './room/model/state'
 import { renderUnknownRoom } from './room/notices'
 import { LIGHT_ICON, lightOf, statusWord } from './run-format'
 import { store } from './storage'
-import { SyncManager, type SyncStatus } from './sync'
+import { SyncManager, type SyncSession } from './sync'
 import { TEXT_NAMES, type TextName } from './texts'
+import { createZoomControl, listenZoomKeys } from './zoom-control'
 
 export function qrSvg(text: string): string {
   const qr = qrcode(0, 'M')
@@ -58,7 +68,10 @@ function startProjector(app: HTMLElement, initial: Room): void {
   const url = joinUrl(roomId)
   const qr = h('div', { class: 'qr', testid: 'qr', role: 'img', 'aria-label': `QR code for ${url}` })
   qr.innerHTML = qrSvg(url)
-  const join = h('div', { class: 'proj-join' }, qr, h('div', { class: 'proj-join-text' }, h('span', { class: 'muted' }, 'Join at'), h('span', { class: 'mono', testid: 'join-url' }, url)))
+  // One line, without "http://" (browsers add it): the full address wrapped over three
+  // lines at the back of a room. The QR code carries the whole URL.
+  const joinText = h('span', { class: 'mono proj-join-url', testid: 'join-url', title: url, dataset: { url } }, shortJoinText(url))
+  const join = h('div', { class: 'proj-join' }, qr, h('div', { class: 'proj-join-text' }, h('span', { class: 'muted' }, 'Join at'), joinText))
 
   // ---- roles ---
   const who = (label: string, testid: string) => {
@@ -78,11 +91,24 @@ function startProjector(app: HTMLElement, initial: Room): void {
   // A room keeps its language for life: the one it was opened with.
   const language = roomLanguage(room.language)
   const files = fileNames(language)
+  const fileBoxes = {} as Record<TextName, HTMLElement>
   for (const n of TEXT_NAMES) {
     const parent = h('div', { class: 'proj-editor', testid: `editor-${n}` })
-    codeRow.appendChild(h('div', { class: `proj-file proj-file-${n}` }, h('h2', { class: 'proj-file-name', testid: `file-name-${n}` }, files[n]), parent))
+    fileBoxes[n] = h('div', { class: `proj-file proj-file-${n}`, testid: `proj-file-${n}` }, h('h2', { class: 'proj-file-name', testid: `file-name-${n}` }, files[n]), parent)
+    codeRow.appendChild(fileBoxes[n])
     editors[n] = new CodeEditor({ parent, label: n === 'solution' ? 'Solution code' : 'Test code', language, readOnly: true, watcher: true })
   }
+  const zoomView = createZoomControl((z) => setZoom(z))
+  let zoom = store.zoom('projector')
+  const setZoom = (z: number) => {
+    zoom = z
+    store.setZoom('projector', z)
+    codeRow.style.setProperty('--code-zoom', String(z))
+    for (const n of TEXT_NAMES) editors[n].setZoom(z)
+    zoomView.update({ zoom: z })
+    follow()
+  }
+  listenZoomKeys(() => zoom, setZoom)
 
   // ---- lights + latest result ---
   const lightStrip = h('ol', { class: 'light-strip proj-lights', testid: 'light-strip', 'aria-label': 'Traffic lights' })
@@ -101,7 +127,7 @@ function startProjector(app: HTMLElement, initial: Room): void {
       h('header', { class: 'proj-top' }, title, countdownEl, join),
       rolesRow,
       codeRow,
-      h('footer', { class: 'proj-bottom' }, lightStrip, latest, h('div', { class: 'proj-meta' }, connection, h('label', { class: 'toggle small' }, soundToggle, ' Sound'))),
+      h('footer', { class: 'proj-bottom' }, lightStrip, latest, h('div', { class: 'proj-meta' }, connection, h('div', { class: 'proj-controls' }, zoomView.el, h('label', { class: 'toggle small' }, soundToggle, ' Sound')))),
       banner,
     ),
   )
@@ -121,7 +147,7 @@ function startProjector(app: HTMLElement, initial: Room): void {
     const failing = (last.results ?? []).filter((c) => c.status !== 'passed').slice(0, 3)
     replace(
       latest,
-      h('span', { class: `proj-verdict light-${light}`, testid: 'results-verdict' }, h('span', { 'aria-hidden': 'true' }, LIGHT_ICON[light]), ' ', statusWord(last.verdict ?? light)),
+      h('span', { class: `proj-verdict light-${light}`, testid: 'results-verdict' }, icon(LIGHT_ICON[light]), ' ', statusWord(last.verdict ?? light)),
       h('span', { class: 'proj-summary', testid: 'results-summary' }, `${last.kind === 'submit' ? 'Submission' : 'Tests'} by ${nameOf(last.driver ?? last.requested_by)}${last.summary ? `: ${last.summary}` : ''}`),
       failing.length ? h('ul', { class: 'proj-failing' }, failing.map((c) => h('li', null, `${statusWord(c.status)}: ${c.name}`))) : null,
       pending ? h('span', { class: 'muted' }, ` · ${nameOf(pending.requested_by)}'s run ${pending.status}…`) : null,
@@ -154,12 +180,43 @@ function startProjector(app: HTMLElement, initial: Room): void {
     statusLine.textContent = `${text[st] ?? st} · ${room.settings.mode === 'strict' ? 'strict' : 'free'} mode · ${room.participants.filter((p) => p.online).length} online`
     countdown.set(room.rotation, room.settings)
     title.textContent = room.kata_title ?? 'Free practice'
-    renderLights(lightStrip, [...runs.values()], nameOf, { max: 24, emptyText: '' })
+    renderLights(lightStrip, [...runs.values()], nameOf, { max: 16, emptyText: '' })
     renderLatest()
+    renderDiagnostics()
+    follow()
   }
 
-  const flash = (text: string) => {
-    banner.textContent = text
+  // The latest finished run's errors, at their lines in both files.
+  let diagnosed: Run | null = null
+  const renderDiagnostics = () => {
+    const run = latestDone(runs)
+    if (run === diagnosed) return
+    diagnosed = run
+    const byFile = runDiagnostics(run, files, language)
+    for (const n of TEXT_NAMES) editors[n].showDiagnostics(byFile[n])
+  }
+
+  // Follow the driver: the file their cursor is in is marked, and the cursor (with its
+  // selection) scrolled into view. The projector has no one to pause it.
+  let presence: PresenceEntry[] = []
+  let followed = ''
+  const follow = () => {
+    const c = cursorOf(presence, rolesOf(room.rotation).driver)
+    for (const n of TEXT_NAMES) fileBoxes[n].classList.toggle('proj-file-active', c?.tab === n)
+    codeRow.dataset.followed = c?.tab ?? ''
+    const key = c ? `${c.tab}:${c.anchor}:${c.head}:${zoom}` : ''
+    if (!c || key === followed) return
+    followed = key
+    // Out of the current task: presence can change inside a CodeMirror update.
+    queueMicrotask(() => editors[c.tab].scrollToRange(c.anchor, c.head))
+  }
+  const onPresence = (p: PresenceEntry[]) => {
+    presence = p
+    follow()
+  }
+
+  const flash = (text: string, stars = false) => {
+    replace(banner, stars ? icon('star') : null, text, stars ? icon('star') : null)
     banner.hidden = false
     setTimeout(() => (banner.hidden = true), 4000)
   }
@@ -215,34 +272,37 @@ function startProjector(app: HTMLElement, initial: Room): void {
       case 'run_finished':
         upsert(ev.run)
         renderAll()
-        if (ev.run.kind === 'submit' && ev.run.verdict === 'passed') flash('★ Submission passed! ★')
+        if (ev.run.kind === 'submit' && ev.run.verdict === 'passed') flash('Submission passed!', true)
         break
     }
   }
 
   // ---- connections ---
-  let syncStatus: SyncStatus = 'connecting'
+  // The same words as the room page's indicator (room/model/connection.ts), shorter.
+  let syncState: SyncState = { status: 'connecting', synced: false, detail: '' }
   let eventsState: EventsState = { kind: 'connecting', attempt: 0 }
+  let online = navigator.onLine !== false
   const renderConnection = () => {
-    const ok = syncStatus === 'connected' && eventsState.kind === 'open'
-    connection.dataset.state = ok ? 'online' : 'degraded'
-    connection.dataset.sync = syncStatus
+    const v = connectionView(syncState, eventsState, Date.now(), online)
+    connection.dataset.state = v.state
+    connection.dataset.sync = syncState.status
     connection.dataset.events = eventsState.kind
-    replace(
-      connection,
-      h('span', { class: `dot ${ok ? 'ok' : 'bad'}`, 'aria-hidden': 'true' }),
-      ok ? 'live' : eventsState.kind === 'waiting' ? `reconnecting (attempt ${eventsState.attempt})…` : `code ${syncStatus}, events ${eventsState.kind}`,
-    )
+    const text = v.state === 'online' ? 'live' : v.state === 'offline' ? 'offline' : eventsState.kind === 'waiting' ? `reconnecting (attempt ${eventsState.attempt})…` : `${v.syncText} · ${v.eventsText}`
+    replace(connection, h('span', { class: `dot ${v.state === 'online' ? 'ok' : v.state === 'offline' ? 'off' : 'bad'}`, 'aria-hidden': 'true' }), text)
   }
+  let unwatch: (() => void) | null = null
   const sync = new SyncManager({
     roomId,
     token: null,
     user: null,
-    onSession: (s) => {
+    onSession: (s: SyncSession) => {
       for (const n of TEXT_NAMES) editors[n].bind(s.texts[n], s.awareness)
+      unwatch?.()
+      unwatch = watchPresence(s, onPresence)
+      onPresence(readPresence(s))
     },
-    onStatus: (status) => {
-      syncStatus = status
+    onStatus: (status, synced, detail) => {
+      syncState = { status, synced, detail }
       renderConnection()
     },
   })
@@ -255,14 +315,25 @@ function startProjector(app: HTMLElement, initial: Room): void {
       renderConnection()
     },
     onReconnect: () => void loadRuns(),
+    onDeadLink: () => sync.dropDeadLink(),
   })
-  window.addEventListener('online', () => sync.reconnect())
+  window.addEventListener('offline', () => {
+    online = false
+    renderConnection()
+  })
+  window.addEventListener('online', () => {
+    online = true
+    renderConnection()
+    sync.reconnect()
+    events.retryNow()
+  })
   window.addEventListener('pagehide', (e) => {
     if (e.persisted) return
     events.close()
     sync.destroy()
   })
   renderConnection()
+  setZoom(zoom)
   renderAll()
   void loadRuns()
   ;(window as unknown as Record<string, unknown>).randori = { room: () => room, runs, sync, events }

@@ -2,18 +2,20 @@
 // Pure, shared by the room and the projector; lights.ts turns it into DOM.
 
 import type { Light, Run } from './api'
+import type { IconName } from './icons'
 import { entryName, type Language } from './languages'
 
-export const LIGHT_ICON: Record<Light, string> = { green: '✔', red: '✖', amber: '⚠' }
+/** The icon (icons.ts) of each light: never a character, which may lack a font. */
+export const LIGHT_ICON: Record<Light, IconName> = { green: 'check', red: 'cross', amber: 'warning' }
 
-export const STATUS_ICON: Record<string, string> = {
-  passed: '✔',
-  failed: '✖',
-  error: '⚠',
-  timed_out: '⏱',
-  out_of_memory: '⚠',
-  not_run: '○',
-  internal_error: '⚠',
+export const STATUS_ICON: Record<string, IconName> = {
+  passed: 'check',
+  failed: 'cross',
+  error: 'warning',
+  timed_out: 'clock',
+  out_of_memory: 'warning',
+  not_run: 'circle',
+  internal_error: 'warning',
 }
 
 const STATUS_WORD: Record<string, string> = {

@@ -32,6 +32,9 @@ export function createSettingsDialog(current: () => Settings | null, onSave: (ch
   const breakEvery = number('settings-break-every', 'settings-break-every', '0', '100', '1')
   const breakMinutes = number('settings-break-minutes', 'settings-break-minutes', '0.5', '60', 'any')
   const warning = number('settings-warning', 'settings-warning-seconds', '0', '600', '1')
+  const handOn = h('input', { id: 'settings-hand-on', type: 'checkbox', testid: 'settings-hand-on' })
+  const testAtEnd = h('input', { id: 'settings-test-at-end', type: 'checkbox', testid: 'settings-test-at-end' })
+  const check = (id: string, label: string, input: HTMLInputElement) => h('div', { class: 'field check' }, input, h('label', { for: id }, label))
   const form = h(
     'form',
     { method: 'dialog', class: 'settings-form' },
@@ -42,6 +45,8 @@ export function createSettingsDialog(current: () => Settings | null, onSave: (ch
     field('settings-break-every', 'Break every N turns (0 = none)', breakEvery),
     field('settings-break-minutes', 'Break length (minutes)', breakMinutes),
     field('settings-warning', 'Warn this many seconds before the end', warning),
+    check('settings-hand-on', 'Hand the turn on when the driver is away for 30 s', handOn),
+    check('settings-test-at-end', 'Run the tests when a turn ends', testAtEnd),
     h(
       'div',
       { class: 'dialog-actions' },
@@ -50,7 +55,7 @@ export function createSettingsDialog(current: () => Settings | null, onSave: (ch
     ),
   )
   const el = h('dialog', { class: 'settings-dialog', testid: 'settings-dialog', 'aria-labelledby': 'settings-title' }, form)
-  const read = (): SettingsForm => ({ turnMinutes: turn.value, mode: mode.value, timeUp: timeUp.value, breakEvery: breakEvery.value, breakMinutes: breakMinutes.value, warningSeconds: warning.value })
+  const read = (): SettingsForm => ({ turnMinutes: turn.value, mode: mode.value, timeUp: timeUp.value, breakEvery: breakEvery.value, breakMinutes: breakMinutes.value, warningSeconds: warning.value, handOnWhenAway: handOn.checked, testAtTurnEnd: testAtEnd.checked })
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     const settings = current()
@@ -64,6 +69,8 @@ export function createSettingsDialog(current: () => Settings | null, onSave: (ch
     if (!settings) return
     const f = settingsForm(settings)
     ;[turn.value, mode.value, timeUp.value, breakEvery.value, breakMinutes.value, warning.value] = [f.turnMinutes, f.mode, f.timeUp, f.breakEvery, f.breakMinutes, f.warningSeconds]
+    handOn.checked = f.handOnWhenAway
+    testAtEnd.checked = f.testAtTurnEnd
     el.showModal()
   }
   return { el, open }

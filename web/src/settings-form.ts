@@ -11,6 +11,9 @@ export interface SettingsForm {
   breakEvery: string
   breakMinutes: string
   warningSeconds: string
+  /** Checkboxes: hand an away driver's turn on; run the tests when a turn ends. */
+  handOnWhenAway: boolean
+  testAtTurnEnd: boolean
 }
 
 const minutes = (seconds: number) => String(+(seconds / 60).toFixed(2))
@@ -23,6 +26,8 @@ export function settingsForm(s: Settings): SettingsForm {
     breakEvery: String(s.break_every),
     breakMinutes: minutes(s.break_seconds),
     warningSeconds: String(s.warning_seconds),
+    handOnWhenAway: s.hand_on_when_away,
+    testAtTurnEnd: s.test_at_turn_end,
   }
 }
 
@@ -42,5 +47,7 @@ export function settingsChanges(s: Settings, f: SettingsForm): Partial<Settings>
   if (Number.isFinite(breakSeconds) && breakSeconds !== s.break_seconds) changed.break_seconds = breakSeconds
   const warning = Math.max(0, Math.round(Number(f.warningSeconds)))
   if (Number.isFinite(warning) && warning !== s.warning_seconds) changed.warning_seconds = warning
+  if (f.handOnWhenAway !== s.hand_on_when_away) changed.hand_on_when_away = f.handOnWhenAway
+  if (f.testAtTurnEnd !== s.test_at_turn_end) changed.test_at_turn_end = f.testAtTurnEnd
   return changed
 }

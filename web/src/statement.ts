@@ -17,7 +17,8 @@ const show = (v: unknown) => {
 function samplesTable(samples: unknown[]): HTMLElement | null {
   const rows = samples.filter((s): s is Record<string, unknown> => !!s && typeof s === 'object').slice(0, 20)
   if (rows.length === 0) return null
-  return h(
+  // In a box that scrolls sideways, as statement tables do (markdown.ts).
+  const table = h(
     'table',
     { class: 'samples', testid: 'samples' },
     h('caption', null, 'Examples'),
@@ -32,6 +33,7 @@ function samplesTable(samples: unknown[]): HTMLElement | null {
       }),
     ),
   )
+  return h('div', { class: 'table-scroll', tabIndex: 0 }, table)
 }
 
 /** The statement is written with the Python names: say what they are called here. */

@@ -1,6 +1,7 @@
 // Everything this browser remembers, in localStorage under "randori.*".
 
 import { facilitatorTokenFromHash } from './links'
+import { clampZoom, type ZoomView } from './zoom'
 
 const PREFIX = 'randori.'
 
@@ -73,6 +74,10 @@ export const store = {
 
   prefs: (): Prefs => ({ sound: true, notify: true, followDriver: true, ...read<Partial<Prefs>>('prefs', {}) }),
   setPrefs: (p: Partial<Prefs>) => write('prefs', { ...store.prefs(), ...p }),
+
+  /** The code zoom of the room page or the projector, each remembered apart. */
+  zoom: (view: ZoomView): number => clampZoom(read<unknown>(`zoom.${view}`, 1)),
+  setZoom: (view: ZoomView, zoom: number) => write(`zoom.${view}`, zoom),
 }
 
 /** Pick up `#facilitator=<token>` from the address, store it and clean the address. */

@@ -135,6 +135,15 @@ export class SyncManager {
     if (!p.wsconnected && !p.wsconnecting) p.connect()
   }
 
+  /**
+   * The server stopped answering (the events socket's heartbeat): close this socket too
+   * rather than wait for y-websocket's own 30-second silence limit; it reconnects.
+   */
+  dropDeadLink(): void {
+    const ws = this.session.provider.ws
+    if (ws && ws.readyState === WebSocket.OPEN) ws.close()
+  }
+
   destroy(): void {
     if (this.resetTimer) clearTimeout(this.resetTimer)
     this.session.destroy()

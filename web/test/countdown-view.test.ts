@@ -36,11 +36,12 @@ test('the warning state starts at the warning lead', () => {
   assert.equal(countdownView(rotation({ deadline_ms: 30_000 }), s, at(0)).state, 'warning')
 })
 
-test('the warning lead stays below the turn length, as on the server', () => {
-  // 20 s turns with a 60 s warning: the warning starts at 19 s, not at once.
+test('the warning lead scales to the turn, as on the server', () => {
+  // 20 s turns with a 60 s warning: the warning starts 5 s before the end, not at once.
   const s = settings({ turn_seconds: 20, warning_seconds: 60 })
-  assert.equal(countdownView(rotation({ deadline_ms: 19_500 }), s, at(0)).state, 'running')
-  assert.equal(countdownView(rotation({ deadline_ms: 19_000 }), s, at(0)).state, 'warning')
+  assert.equal(countdownView(rotation({ deadline_ms: 19_000 }), s, at(0)).state, 'running')
+  assert.equal(countdownView(rotation({ deadline_ms: 5_500 }), s, at(0)).state, 'running')
+  assert.equal(countdownView(rotation({ deadline_ms: 5_000 }), s, at(0)).state, 'warning')
 })
 
 test('paused shows the frozen remaining time, ignoring the deadline', () => {

@@ -8,7 +8,7 @@ export const bob: Participant = { id: 'p-bob', name: 'Bob', online: true }
 export const cy: Participant = { id: 'p-cy', name: 'Cy', online: true }
 
 export function settings(over: Partial<Settings> = {}): Settings {
-  return { mode: 'strict', turn_seconds: 300, time_up: 'rotate', break_every: 0, break_seconds: 300, warning_seconds: 60, ...over }
+  return { mode: 'strict', turn_seconds: 300, time_up: 'rotate', break_every: 0, break_seconds: 300, warning_seconds: 60, hand_on_when_away: true, test_at_turn_end: false, ...over }
 }
 
 export function rotation(over: Partial<Rotation> = {}): Rotation {
@@ -29,7 +29,7 @@ export function rotation(over: Partial<Rotation> = {}): Rotation {
     warned: false,
     skipped: [],
     absent: [],
-    settings: { turn_seconds: 300, warning_seconds: 60, time_up: 'rotate', break_every: 0, break_seconds: 300 },
+    settings: { turn_seconds: 300, warning_seconds: 60, time_up: 'rotate', break_every: 0, break_seconds: 300, hand_on_when_away: true, test_at_turn_end: false },
     ...over,
   }
 }

@@ -72,16 +72,16 @@ test('a waiting events socket counts down its retry and offers to retry now', ()
 })
 
 test('the run bar is idle with nothing pending, and hides Submit without a kata', () => {
-  assert.deepEqual(runStatusView(state()), { busy: false, submitHidden: false, state: 'idle', text: '', runLabel: '▶ Run tests', submitLabel: '★ Submit' })
+  assert.deepEqual(runStatusView(state()), { busy: false, submitHidden: false, state: 'idle', text: '', runLabel: 'Run tests', submitLabel: 'Submit', runIcon: 'play', submitIcon: 'star' })
   assert.equal(runStatusView(state({ room: room({ kata: null }) })).submitHidden, true)
 })
 
 test('the run bar follows our own run through sending, queue and running', () => {
   assert.deepEqual(runStatusView(state({ myRunRequested: true })).text, 'Sending…')
   const queued = state({ myRunId: 'r1', runs: runsOf(run({ id: 'r1', status: 'queued' })), queuePositions: new Map([['r1', 2]]) })
-  assert.deepEqual(runStatusView(queued), { busy: true, submitHidden: false, state: 'queued', text: 'Tests queued (position 2)…', runLabel: '⏳ Queued…', submitLabel: '★ Submit' })
+  assert.deepEqual(runStatusView(queued), { busy: true, submitHidden: false, state: 'queued', text: 'Tests queued (position 2)…', runLabel: 'Queued…', submitLabel: 'Submit', runIcon: 'hourglass', submitIcon: 'star' })
   const judging = state({ myRunId: 'r1', runs: runsOf(run({ id: 'r1', kind: 'submit', status: 'running' })) })
-  assert.deepEqual(runStatusView(judging), { busy: true, submitHidden: false, state: 'running', text: 'Judging the submission…', runLabel: '▶ Run tests', submitLabel: '⏳ Judging…' })
+  assert.deepEqual(runStatusView(judging), { busy: true, submitHidden: false, state: 'running', text: 'Judging the submission…', runLabel: 'Run tests', submitLabel: 'Judging…', runIcon: 'play', submitIcon: 'hourglass' })
 })
 
 test('someone else’s pending run shows without making us busy', () => {
@@ -149,17 +149,17 @@ test('names: nobody for no id, someone for an unknown one', () => {
 })
 
 test('presence is grouped by file, in order', () => {
-  const p = (id: string, tab: 'solution' | 'tests') => ({ id, name: id, color: '#000', tab })
+  const p = (id: string, tab: 'solution' | 'tests') => ({ id, name: id, color: '#000', tab, head: 0, anchor: 0 })
   const byTab = presenceByTab([p('a', 'tests'), p('b', 'solution'), p('c', 'tests')])
   assert.deepEqual(byTab.solution.map((x) => x.id), ['b'])
   assert.deepEqual(byTab.tests.map((x) => x.id), ['a', 'c'])
 })
 
 test('nobody is followed when we drive or the driver has no cursor', () => {
-  const bobInTests = [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' as const }]
+  const bobInTests = [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' as const, head: 0, anchor: 0 }]
   assert.equal(followedTab(state({ presence: bobInTests })), null, 'Ada drives herself')
   // Ada's own second tab, in the tests file, is not someone to follow.
-  const adaElsewhere = [{ id: ada.id, name: 'Ada', color: '#000', tab: 'tests' as const }]
+  const adaElsewhere = [{ id: ada.id, name: 'Ada', color: '#000', tab: 'tests' as const, head: 0, anchor: 0 }]
   assert.equal(followedTab(state({ presence: adaElsewhere })), null)
   const bobDrives = room({ rotation: rotation({ driver: bob.id }) })
   assert.equal(followedTab(state({ room: bobDrives, presence: [] })), null)

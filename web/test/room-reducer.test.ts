@@ -106,21 +106,21 @@ test('the selected run finishing clears the selection; another run finishing doe
 test('following the driver switches to the file their cursor is in', () => {
   // Bob drives; we are Ada, on the solution tab; Bob's cursor is in the tests.
   const s0 = reduce(state(), { type: 'rotation', rotation: rotation({ driver: bob.id, navigator: ada.id }) })
-  const s = reduce(s0, { type: 'presence', presence: [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' }] })
+  const s = reduce(s0, { type: 'presence', presence: [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests', head: 0, anchor: 0 }] })
   assert.equal(s.activeTab, 'tests')
-  const off = reduce({ ...s0, followDriver: false }, { type: 'presence', presence: [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' }] })
+  const off = reduce({ ...s0, followDriver: false }, { type: 'presence', presence: [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests', head: 0, anchor: 0 }] })
   assert.equal(off.activeTab, 'solution')
 })
 
 test('a new driver is followed at once, from the presence already known', () => {
-  const s0 = reduce(state(), { type: 'presence', presence: [{ id: cy.id, name: 'Cy', color: '#000', tab: 'tests' }] })
+  const s0 = reduce(state(), { type: 'presence', presence: [{ id: cy.id, name: 'Cy', color: '#000', tab: 'tests', head: 0, anchor: 0 }] })
   assert.equal(s0.activeTab, 'solution', 'Ada drives: nobody to follow')
   const s = reduce(s0, { type: 'rotation', rotation: rotation({ driver: cy.id }) })
   assert.equal(s.activeTab, 'tests')
 })
 
 test('a tab picked by hand is kept until the driver’s cursor moves', () => {
-  const presence = [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' as const }]
+  const presence = [{ id: bob.id, name: 'Bob', color: '#000', tab: 'tests' as const, head: 0, anchor: 0 }]
   const s0 = reduce(state(), { type: 'rotation', rotation: rotation({ driver: bob.id }) }, { type: 'presence', presence })
   const s = reduce(s0, { type: 'tab', tab: 'solution' })
   assert.equal(s.activeTab, 'solution')

@@ -6,7 +6,7 @@ import { settings } from './fixtures'
 const current = settings({ turn_seconds: 300, break_seconds: 90, warning_seconds: 30, break_every: 4 })
 
 test('the form shows lengths in minutes', () => {
-  assert.deepEqual(settingsForm(current), { turnMinutes: '5', mode: 'strict', timeUp: 'rotate', breakEvery: '4', breakMinutes: '1.5', warningSeconds: '30' })
+  assert.deepEqual(settingsForm(current), { turnMinutes: '5', mode: 'strict', timeUp: 'rotate', breakEvery: '4', breakMinutes: '1.5', warningSeconds: '30', handOnWhenAway: true, testAtTurnEnd: false })
   assert.equal(settingsForm(settings({ turn_seconds: 100 })).turnMinutes, '1.67')
 })
 
@@ -30,4 +30,9 @@ test('a field that is not a number is left as it was', () => {
   assert.deepEqual(settingsChanges(current, f), {})
   // An empty "break every" means no breaks.
   assert.deepEqual(settingsChanges(current, { ...settingsForm(current), breakEvery: '' }), { break_every: 0 })
+})
+
+test('the two switches are sent only when flipped', () => {
+  const f: SettingsForm = { ...settingsForm(current), handOnWhenAway: false, testAtTurnEnd: true }
+  assert.deepEqual(settingsChanges(current, f), { hand_on_when_away: false, test_at_turn_end: true })
 })

@@ -104,6 +104,8 @@ pub enum RotateReason {
     Green,
     /// A break ended by itself.
     BreakEnded,
+    /// The driver was away longer than the grace period (`hand_on_when_away`).
+    DriverAway,
 }
 
 impl RotateReason {
@@ -115,6 +117,7 @@ impl RotateReason {
             RotateReason::Next => "next",
             RotateReason::Green => "green",
             RotateReason::BreakEnded => "break_ended",
+            RotateReason::DriverAway => "driver_away",
         }
     }
 }
@@ -183,6 +186,15 @@ pub enum RotationEvent {
         /// The last turn.
         turn: u32,
     },
+    /// An effect: run the tests now, as the light of `turn` (setting
+    /// `test_at_turn_end`). Emitted once per turn, when its time is up or the
+    /// turn is ended early, never after a green run ended it.
+    TestAtTurnEnd {
+        /// The turn that ended.
+        turn: u32,
+        /// Its driver, whose light this is.
+        driver: Option<String>,
+    },
 }
 
 impl RotationEvent {
@@ -198,6 +210,7 @@ impl RotationEvent {
             RotationEvent::Paused { .. } => "paused",
             RotationEvent::Resumed { .. } => "resumed",
             RotationEvent::SettingsChanged => "settings",
+            RotationEvent::TestAtTurnEnd { .. } => "test_at_turn_end",
             RotationEvent::RosterChanged => "roster",
             RotationEvent::Ended { .. } => "ended",
         }

@@ -89,6 +89,7 @@ impl Rotation {
     pub fn tick(&mut self, now_ms: u64) -> Vec<RotationEvent> {
         let mut events = Vec::new();
         self.refresh_absences(now_ms, &mut events);
+        self.hand_on_from_absent_driver(now_ms, &mut events);
         self.settle(now_ms, &mut events);
         events
     }

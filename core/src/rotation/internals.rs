@@ -214,6 +214,18 @@ impl Rotation {
         }
     }
 
+    /// With `hand_on_when_away`, ends the turn of a driver who is absent, when
+    /// someone else could drive (a room of one keeps its driver).
+    pub(super) fn hand_on_from_absent_driver(&mut self, now: u64, events: &mut Vec<RotationEvent>) {
+        let on = matches!(self.status, RotationStatus::Running | RotationStatus::Waiting);
+        let Some(driver) = self.driver.as_deref() else { return };
+        let away = self.queue.iter().any(|p| p.id == driver && p.absent);
+        let someone_else = self.queue.iter().any(|p| p.id != driver && p.eligible());
+        if on && away && someone_else && self.settings.hand_on_when_away {
+            self.finish_turn(RotateReason::DriverAway, now, events);
+        }
+    }
+
     /// Marks as absent everyone offline for at least the grace period.
     pub(super) fn refresh_absences(&mut self, now: u64, events: &mut Vec<RotationEvent>) {
         let mut changed = false;
@@ -267,6 +279,7 @@ impl Rotation {
                             waiting,
                         });
                         if waiting {
+                            self.push_test_at_turn_end(events);
                             self.status = RotationStatus::Waiting;
                             self.deadline_ms = None;
                             return;
@@ -306,6 +319,10 @@ impl Rotation {
 
     /// Ends the current turn: a break if one is due after it, else the next turn.
     pub(super) fn finish_turn(&mut self, reason: RotateReason, now: u64, events: &mut Vec<RotationEvent>) {
+        // A waiting turn had its test at time up; a green run needs none.
+        if self.status == RotationStatus::Running && reason != RotateReason::Green {
+            self.push_test_at_turn_end(events);
+        }
         self.close_turn(now);
         self.deadline_ms = None;
         self.paused = None;
@@ -350,6 +367,16 @@ impl Rotation {
             driver: self.driver.clone(),
             navigator: self.navigator.clone(),
         });
+    }
+
+    /// The `test_at_turn_end` effect for the current turn, when the setting is on.
+    fn push_test_at_turn_end(&self, events: &mut Vec<RotationEvent>) {
+        if self.settings.test_at_turn_end && self.turn > 0 {
+            events.push(RotationEvent::TestAtTurnEnd {
+                turn: self.turn,
+                driver: self.driver.clone(),
+            });
+        }
     }
 
     /// Closes the open turn record, if any.

@@ -35,6 +35,8 @@ pub const DEFAULT_WARNING_SECONDS: u32 = 60;
 /// Largest accepted `warning_seconds` (the effective value is also kept below the
 /// turn length, see [`RotationSettings::warning_ms`]). 0 disables the warning.
 pub const MAX_WARNING_SECONDS: u32 = MAX_TURN_SECONDS;
+/// The warning comes at most this fraction of the turn before its end (1/4).
+pub const WARNING_SHARE_OF_TURN: u64 = 4;
 /// Default break cadence: 0 means no breaks.
 pub const DEFAULT_BREAK_EVERY: u32 = 0;
 /// Default break length: five minutes.

@@ -89,6 +89,11 @@ pub struct RotationSettings {
     pub break_every: u32,
     /// Length of a break, validated to `MIN_BREAK_SECONDS..=MAX_BREAK_SECONDS`.
     pub break_seconds: u32,
+    /// Hand the turn on as soon as the driver has been away for the grace period
+    /// ([`ABSENCE_GRACE_MS`]), instead of leaving the keyboard with nobody.
+    pub hand_on_when_away: bool,
+    /// Run the tests when a turn ends, as the outgoing driver's light.
+    pub test_at_turn_end: bool,
 }
 
 impl Default for RotationSettings {
@@ -99,6 +104,8 @@ impl Default for RotationSettings {
             time_up: TimeUpRule::default(),
             break_every: DEFAULT_BREAK_EVERY,
             break_seconds: DEFAULT_BREAK_SECONDS,
+            hand_on_when_away: true,
+            test_at_turn_end: false,
         }
     }
 }
@@ -109,13 +116,12 @@ impl RotationSettings {
         u64::from(self.turn_seconds) * MS_PER_SECOND
     }
 
-    /// Effective warning lead in milliseconds: `warning_seconds`, kept strictly below
-    /// the turn length so the warning never fires at the very start of a turn.
+    /// Effective warning lead in milliseconds: `warning_seconds`, at most a quarter
+    /// of the turn, so a short turn is not announced as ending when it starts (a
+    /// 60 s warning on a 30 s turn fired at its first second; now it fires at 7.5 s).
     pub fn warning_ms(&self) -> u64 {
-        let secs = self
-            .warning_seconds
-            .min(self.turn_seconds.saturating_sub(1));
-        u64::from(secs) * MS_PER_SECOND
+        let asked = u64::from(self.warning_seconds) * MS_PER_SECOND;
+        asked.min(self.turn_ms() / WARNING_SHARE_OF_TURN)
     }
 
     /// Break length in milliseconds.
@@ -161,6 +167,12 @@ impl RotationSettings {
         if let Some(v) = patch.break_seconds {
             next.break_seconds = v;
         }
+        if let Some(v) = patch.hand_on_when_away {
+            next.hand_on_when_away = v;
+        }
+        if let Some(v) = patch.test_at_turn_end {
+            next.test_at_turn_end = v;
+        }
         next.validate()?;
         *self = next;
         Ok(())
@@ -192,6 +204,14 @@ pub struct SettingsPatch {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub break_seconds: Option<u32>,
+    /// Hand the turn on when the driver is away.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub hand_on_when_away: Option<bool>,
+    /// Run the tests when a turn ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub test_at_turn_end: Option<bool>,
     /// Editing mode: ignored by the rotation, parsed here for the caller to apply.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

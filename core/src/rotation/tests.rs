@@ -142,8 +142,13 @@ fn newcomer_fills_an_empty_navigator_seat() {
 }
 
 #[test]
-fn driver_leaving_keeps_the_role_until_the_next_rotation() {
-    let mut r = started(&["a", "b", "c"]);
+fn driver_leaving_keeps_the_role_until_the_next_rotation_when_asked_to() {
+    let settings = RotationSettings {
+        hand_on_when_away: false,
+        ..RotationSettings::default()
+    };
+    let mut r = room_with(&["a", "b", "c"], settings);
+    r.apply(Action::Start, T0).unwrap();
     r.set_presence("a", false, T0 + 10_000).unwrap();
     assert_eq!(r.next_wakeup(), Some(T0 + 10_000 + ABSENCE_GRACE_MS));
     assert!(r.tick(T0 + 10_000 + ABSENCE_GRACE_MS - 1).is_empty());
@@ -349,15 +354,83 @@ fn warning_fires_once_per_turn() {
 }
 
 #[test]
-fn warning_is_clamped_below_the_turn_length_and_can_be_disabled() {
+fn an_away_driver_hands_the_turn_on_after_the_grace_period() {
+    let mut r = started(&["a", "b", "c"]);
+    r.set_presence("a", false, T0 + 10_000).unwrap();
+    assert!(r.tick(T0 + 10_000 + ABSENCE_GRACE_MS - 1).is_empty());
+    let events = r.tick(T0 + 10_000 + ABSENCE_GRACE_MS);
+    assert!(events.contains(&RotationEvent::Rotated {
+        reason: RotateReason::DriverAway,
+        turn: 2,
+        driver: Some("b".into()),
+        navigator: Some("c".into()),
+    }), "{events:?}");
+    assert!(!r.can_edit("a", true));
+    assert!(r.can_edit("b", true));
+    // Back: in line again, not handed the keyboard back mid-turn.
+    r.set_presence("a", true, T0 + 50_000).unwrap();
+    assert_eq!(roles(&r), (Some("b"), Some("c")));
+}
+
+#[test]
+fn a_driver_alone_keeps_the_turn_while_away() {
+    let mut r = started(&["a"]);
+    r.set_presence("a", false, T0 + 1_000).unwrap();
+    let events = r.tick(T0 + 1_000 + ABSENCE_GRACE_MS);
+    assert_eq!(rotated_count(&events), 0, "{events:?}");
+    assert_eq!((r.turn(), r.driver()), (1, Some("a")));
+}
+
+#[test]
+fn tests_run_at_each_turn_end_as_the_outgoing_drivers_light() {
+    let settings = RotationSettings {
+        test_at_turn_end: true,
+        ..RotationSettings::default()
+    };
+    let mut r = room_with(&["a", "b"], settings);
+    r.apply(Action::Start, T0).unwrap();
+    let events = r.tick(T0 + TURN);
+    let test = RotationEvent::TestAtTurnEnd { turn: 1, driver: Some("a".into()) };
+    assert_eq!(events.iter().filter(|e| **e == test).count(), 1, "{events:?}");
+    // Ended early by the facilitator: the light is still the outgoing driver's.
+    let events = next(&mut r, T0 + TURN + 5_000);
+    assert!(events.contains(&RotationEvent::TestAtTurnEnd { turn: 2, driver: Some("b".into()) }));
+    // With rotate-at-green: one run at time up (it may turn the room green), none
+    // again when the green run rotates.
+    let patch = SettingsPatch { time_up: Some(TimeUpRule::OnGreen), ..SettingsPatch::default() };
+    r.apply(Action::Settings { settings: patch }, T0 + TURN + 6_000).unwrap();
+    let events = r.tick(T0 + 2 * TURN + 5_000);
+    assert!(events.contains(&RotationEvent::TestAtTurnEnd { turn: 3, driver: Some("a".into()) }));
+    assert_eq!(r.status(), RotationStatus::Waiting);
+    let events = r.test_run_finished(true, T0 + 2 * TURN + 6_000);
+    assert_eq!(rotated_count(&events), 1);
+    assert!(!events.iter().any(|e| matches!(e, RotationEvent::TestAtTurnEnd { .. })));
+}
+
+#[test]
+fn no_test_at_turn_end_unless_asked() {
+    let mut r = started(&["a", "b"]);
+    let events = r.tick(T0 + TURN);
+    assert!(!events.iter().any(|e| matches!(e, RotationEvent::TestAtTurnEnd { .. })));
+}
+
+#[test]
+fn warning_scales_to_the_turn_and_can_be_disabled() {
+    let settings = RotationSettings {
+        turn_seconds: 30,
+        ..RotationSettings::default()
+    };
+    assert_eq!(settings.warning_ms(), 7_500, "a quarter of a 30 s turn");
+    let five_minutes = RotationSettings::default();
+    assert_eq!(five_minutes.warning_ms(), 60_000, "as asked on a 5 minute turn");
     let settings = RotationSettings {
         turn_seconds: 10,
         ..RotationSettings::default()
     };
-    assert_eq!(settings.warning_ms(), 9_000);
+    assert_eq!(settings.warning_ms(), 2_500);
     let mut r = room_with(&["a"], settings);
     r.apply(Action::Start, T0).unwrap();
-    assert_eq!(r.next_wakeup(), Some(T0 + 1_000));
+    assert_eq!(r.next_wakeup(), Some(T0 + 7_500));
     let patch = SettingsPatch {
         warning_seconds: Some(0),
         ..SettingsPatch::default()

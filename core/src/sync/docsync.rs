@@ -300,6 +300,12 @@ impl SharedDoc {
         text.get_string(&doc.transact())
     }
 
+    /// Whether yrs holds content it could not integrate (pending structs or deletes).
+    /// Always false: such updates are refused before they touch the document.
+    pub fn has_pending(&self) -> bool {
+        self.awareness.doc().transact().has_missing_updates()
+    }
+
     /// Number of awareness states currently present.
     pub fn present_clients(&self) -> usize {
         self.awareness

@@ -1,5 +1,7 @@
-//! The live document: the y-websocket codec, its cost bounds, and a room's document.
+//! The live document: the y-websocket codec, its cost bounds, a room's document, and
+//! who may set which awareness state.
 
+pub mod awareness;
 pub mod docsync;
 pub mod protocol;
 pub mod update_bounds;

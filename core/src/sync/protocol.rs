@@ -63,6 +63,10 @@ pub enum ProtocolError {
     Unsupported(u8),
     #[error("awareness state is not valid JSON")]
     BadAwarenessJson,
+    #[error("awareness state refused: {0}")]
+    BadAwarenessState(String),
+    #[error("{0} awareness states in one message; a connection has at most {max}", max = crate::sync::awareness::MAX_STATES_PER_CONNECTION)]
+    TooManyAwarenessStates(usize),
     #[error("awareness state of {0} bytes is larger than the limit of {MAX_AWARENESS_STATE_BYTES}")]
     AwarenessTooLarge(usize),
     #[error("more than {MAX_MESSAGES_PER_FRAME} messages in one frame")]
@@ -164,15 +168,19 @@ fn validate(message: Message) -> Result<ClientMessage, ProtocolError> {
             Ok(ClientMessage::Update(update))
         }
         Message::Awareness(update) => {
+            if update.clients.len() > crate::sync::awareness::MAX_STATES_PER_CONNECTION {
+                return Err(ProtocolError::TooManyAwarenessStates(update.clients.len()));
+            }
             for entry in update.clients.values() {
                 if entry.json.len() > MAX_AWARENESS_STATE_BYTES {
                     return Err(ProtocolError::AwarenessTooLarge(entry.json.len()));
                 }
                 // Peers JSON.parse every state they receive: one bad state would break
                 // every other client's presence handling.
-                if serde_json::from_str::<serde::de::IgnoredAny>(&entry.json).is_err() {
-                    return Err(ProtocolError::BadAwarenessJson);
-                }
+                let state: serde_json::Value =
+                    serde_json::from_str(&entry.json).map_err(|_| ProtocolError::BadAwarenessJson)?;
+                crate::sync::awareness::check_state(&state)
+                    .map_err(ProtocolError::BadAwarenessState)?;
             }
             Ok(ClientMessage::Awareness(update))
         }

@@ -63,6 +63,21 @@ pub struct ServeConfig {
     #[arg(long, env = "RANDORI_ROOMS_PER_MINUTE", default_value_t = 30)]
     pub rooms_per_minute: u32,
 
+    /// Runs one room may request per minute, sustained (8 at once); beyond it a run
+    /// request is refused with 429.
+    #[arg(long, env = "RANDORI_RUNS_PER_MINUTE", default_value_t = crate::runs::RUNS_PER_MINUTE)]
+    pub runs_per_minute: u32,
+
+    /// Joins (of any room) one client address may make per minute.
+    #[arg(long, env = "RANDORI_JOINS_PER_MINUTE", default_value_t = 60)]
+    pub joins_per_minute: u32,
+
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the real client
+    /// (comma-separated). The per-address limits key on that client; from any other
+    /// peer the header is ignored, so nobody can pick their own address.
+    #[arg(long, env = "RANDORI_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Seconds a room without connections stays in memory.
     #[arg(long, env = "RANDORI_ROOM_IDLE_SECONDS", default_value_t = 30)]
     pub room_idle_seconds: u64,
@@ -112,6 +127,9 @@ impl ServeConfig {
             allowed_origins: Vec::new(),
             max_messages_per_second: 200,
             rooms_per_minute: 10_000,
+            runs_per_minute: 10_000,
+            joins_per_minute: 10_000,
+            trusted_proxies: Vec::new(),
             room_idle_seconds: 30,
             workers: None,
             queue_capacity: 64,

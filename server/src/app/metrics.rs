@@ -20,6 +20,9 @@ pub struct Metrics {
     pub sync_errors: AtomicU64,
     /// Edits refused because the sender was not driving.
     pub edits_refused: AtomicU64,
+    /// Awareness states refused: another participant's client id, too many per
+    /// connection.
+    pub awareness_refused: AtomicU64,
     /// Sandbox runs finished, and runs refused because the queue was full.
     pub runs_finished: AtomicU64,
     pub runs_rejected_busy: AtomicU64,
@@ -79,6 +82,11 @@ impl Metrics {
             "randori_edits_refused_total",
             "Edits refused from participants who were not driving.",
             self.edits_refused.load(Ordering::Relaxed),
+        );
+        counter(
+            "randori_awareness_refused_total",
+            "Awareness states refused: another participant's client id, or too many per connection.",
+            self.awareness_refused.load(Ordering::Relaxed),
         );
         counter(
             "randori_runs_finished_total",

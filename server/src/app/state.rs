@@ -31,11 +31,20 @@ pub struct AppState {
     pub local_addr: SocketAddr,
     /// Room creations per address per minute (`--rooms-per-minute`).
     pub(crate) room_creation: Mutex<PerAddress>,
+    /// Joins per address per minute (`--joins-per-minute`).
+    pub(crate) joins: Mutex<PerAddress>,
 }
 
 impl AppState {
     pub fn allow_room_creation(&self, addr: IpAddr) -> bool {
         self.room_creation
+            .lock()
+            .expect("rate limit lock")
+            .allow(addr, tokio::time::Instant::now())
+    }
+
+    pub fn allow_join(&self, addr: IpAddr) -> bool {
+        self.joins
             .lock()
             .expect("rate limit lock")
             .allow(addr, tokio::time::Instant::now())

@@ -105,6 +105,7 @@ async fn submit(args: &SubmitArgs) -> anyhow::Result<ExitCode> {
         language,
         seed,
         random_count: None,
+        audience: crate::runs::judge::Audience::Author,
     };
     let judged = judge::run(&sandbox, &job).await;
     report::print(&judged, args.json, Some(seed));

@@ -13,7 +13,7 @@ use crate::runs::oracle::Oracles;
 use crate::runs::sandbox::Sandbox;
 use randori_core::kata::language::Language;
 use randori_core::kata::spec::names_stating_answers;
-use randori_core::verdict::{Light, RowStatus};
+use randori_core::verdict::{Group, Light, ResultRow, RowStatus};
 
 /// Random cases the reference must pass during a check.
 pub const CHECK_RANDOM_CASES: u32 = 100;
@@ -25,16 +25,20 @@ const CHECK_SEEDS: [u64; 2] = [1, 20260101];
 pub async fn check(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String> {
     let mut problems = todo_markers(&kata.dir);
     problems.extend(names_stating_answers(&kata.hidden));
+    // First, so that a broken generator is said once, plainly, rather than as
+    // every language's reference failing.
+    let generator = check_generator(sandbox, kata).await;
+    let generator_ok = generator.is_empty();
+    problems.extend(generator);
     // The spec parser accepts only languages it knows.
     let languages = kata.spec.languages.iter().filter_map(|l| Language::parse(l));
     for language in languages {
         // Every language's reference against the same cases, judged by the oracle's
         // expected values: two languages that disagree fail here.
-        problems.extend(check_reference(sandbox, kata, language).await);
+        problems.extend(check_reference(sandbox, kata, language, generator_ok).await);
         problems.extend(check_starter(sandbox, kata, language).await);
         problems.extend(check_starter_tests(sandbox, kata, language).await);
     }
-    problems.extend(check_generator(sandbox, kata).await);
     problems
 }
 
@@ -46,23 +50,83 @@ fn submission(kata: &Arc<Kata>, language: Language, solution: &str, random: u32)
         language,
         seed: CHECK_SEEDS[0],
         random_count: Some(random),
+        audience: crate::runs::judge::Audience::Author,
     }
 }
 
 /// The reference passes everything, random cases included.
-async fn check_reference(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>, language: Language) -> Vec<String> {
+async fn check_reference(
+    sandbox: &Arc<Sandbox>,
+    kata: &Arc<Kata>,
+    language: Language,
+    generator_ok: bool,
+) -> Vec<String> {
     let reference = &kata.references[language.name()];
     let file = format!("reference/{}/{}", language.name(), language.solution_file());
     let judged = judge::run(sandbox, &submission(kata, language, reference, CHECK_RANDOM_CASES)).await;
+    if let Some(why) = &judged.kata_trouble {
+        // Already reported by the generator check, unless only this seed breaks it.
+        return if generator_ok { vec![generator_failure(why)] } else { Vec::new() };
+    }
     judged
         .rows
         .iter()
         .filter(|r| r.status != RowStatus::Passed)
-        .map(|row| {
-            let why = row.message.clone().unwrap_or_else(|| format!("{:?}", row.status));
-            format!("{file} fails {:?}: {why}", row.name)
-        })
+        .map(|row| reference_failure(kata, &file, row))
         .collect()
+}
+
+/// The kata's own code failed before the reference was judged: usually the
+/// generator (the oracle's error says which call and why).
+fn generator_failure(why: &str) -> String {
+    format!("the kata's own code failed before any case was judged: {why}")
+}
+
+/// A failing case, said so that the author can fix the right side: where the case
+/// is written, what it expected, what the reference gave.
+fn reference_failure(kata: &Kata, file: &str, row: &ResultRow) -> String {
+    let why = row.message.clone().unwrap_or_else(|| format!("{:?}", row.status));
+    let mut text = format!("{file} fails case {:?}", row.name);
+    if let Some(at) = case_location(&kata.dir, row.group, &row.name) {
+        text.push_str(&format!(" ({at})"));
+    }
+    text.push_str(&format!(": {why}"));
+    if let Some(input) = &row.input {
+        text.push_str(&format!("\n    input:    {}", short_json(input)));
+    }
+    if let (Some(expected), Some(actual)) = (&row.expected, &row.actual) {
+        text.push_str(&format!(
+            "\n    expected: {}\n    actual:   {}\n    either the reference or the expected value may be wrong",
+            short_json(expected),
+            short_json(actual)
+        ));
+    }
+    text
+}
+
+/// `cases/<group>.json:LINE` of a fixed case; random cases have no file.
+fn case_location(dir: &Path, group: Option<Group>, name: &str) -> Option<String> {
+    let file = match group? {
+        Group::Sample => "cases/sample.json",
+        Group::Hidden => "cases/hidden.json",
+        Group::Random => return None,
+    };
+    let text = std::fs::read_to_string(dir.join(file)).ok()?;
+    let needle = serde_json::to_string(name).ok()?;
+    let line = text.lines().position(|l| {
+        l.split_once("\"name\"")
+            .is_some_and(|(_, rest)| rest.trim_start().trim_start_matches(':').trim_start().starts_with(&needle))
+    })?;
+    Some(format!("{file}:{}", line + 1))
+}
+
+/// A value on one line, cut at 200 characters.
+fn short_json(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }
 
 /// The starter starts red.
@@ -122,7 +186,7 @@ async fn check_generator(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String
             .await,
     ];
     let problem = if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
-        format!("generator.py: {e}")
+        format!("the kata's own code failed: {e}")
     } else if runs[0] != runs[2] {
         "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into()
     } else if runs[0] != runs[1] {

@@ -12,6 +12,7 @@ pub fn print(judged: &judge::Judged, json: bool, seed: Option<u64>) {
             "summary": judged.outcome.summary,
             "seed": seed,
             "results": judged.rows,
+            "kata_trouble": judged.kata_trouble,
         });
         println!(
             "{}",
@@ -41,6 +42,9 @@ pub fn print(judged: &judge::Judged, json: bool, seed: Option<u64>) {
         Light::Red => "RED",
         Light::Amber => "AMBER",
     };
+    if let Some(why) = &judged.kata_trouble {
+        println!("the kata itself failed: {why}");
+    }
     match seed {
         Some(seed) => println!("{light}: {} (seed {seed})", judged.outcome.summary),
         None => println!("{light}: {}", judged.outcome.summary),

@@ -1,7 +1,9 @@
 //! The HTTP edge: JSON in and out, errors as `{"error": "..."}` with a fitting status.
 //! Handlers parse, check tokens, call into rooms/runs/katas, and shape the answer:
 //! [`rooms`], [`runs`], [`katas`], and [`sockets`] (the upgrades to the two
-//! websockets of `crate::ws`). Unknown paths under `/api` answer 404 in JSON.
+//! websockets of `crate::ws`). Unknown paths under `/api` answer 404 in JSON; a POST
+//! under `/api` without `Content-Type: application/json` answers 415 (see
+//! [`require_json`]).
 
 mod katas;
 mod rooms;
@@ -10,8 +12,11 @@ mod sockets;
 
 use std::sync::Arc;
 
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
@@ -51,6 +56,7 @@ impl From<RoomError> for ApiError {
             RoomError::Invalid(m) => ApiError::bad_request(m),
             RoomError::Rotation(e) => ApiError(StatusCode::CONFLICT, e.to_string()),
             RoomError::Closed => ApiError(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+            RoomError::Full => ApiError(StatusCode::CONFLICT, e.to_string()),
             other => {
                 tracing::error!(error = %other, "room error");
                 ApiError(StatusCode::INTERNAL_SERVER_ERROR, other.to_string())
@@ -62,7 +68,9 @@ impl From<RoomError> for ApiError {
 impl From<RunError> for ApiError {
     fn from(e: RunError) -> Self {
         let status = match &e {
-            RunError::Busy { .. } => StatusCode::TOO_MANY_REQUESTS,
+            RunError::Busy { .. } | RunError::RoomBusy { .. } | RunError::TooFrequent { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             RunError::NoKata | RunError::UnknownKata(_) => StatusCode::CONFLICT,
             RunError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             RunError::UnknownRun => StatusCode::NOT_FOUND,
@@ -92,6 +100,59 @@ pub fn routes() -> Router<Arc<AppState>> {
         // web client: answer it in JSON rather than with index.html.
         .route("/api", any(unknown_api_path))
         .route("/api/{*rest}", any(unknown_api_path))
+        .layer(axum::middleware::from_fn(require_json))
+}
+
+/// Refuses a POST under `/api` whose body is not declared JSON. A web page on any
+/// other site can make a browser send a `text/plain` (or form) POST without asking,
+/// carrying the browser's address but no CORS preflight; `application/json` needs
+/// the preflight, which this server never grants. So a cross-site page cannot create
+/// rooms, join or run in a visitor's name.
+async fn require_json(request: Request, next: Next) -> Response {
+    if request.method() == Method::POST
+        && request.uri().path().starts_with("/api/")
+        && !is_json(request.headers())
+    {
+        return ApiError(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the body as JSON with Content-Type: application/json".into(),
+        )
+        .into_response();
+    }
+    next.run(request).await
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// The client's address for per-address limits: the peer's, or when the peer is a
+/// trusted proxy, the last address its `X-Forwarded-For` names that is not itself a
+/// trusted proxy (earlier entries are whatever the client chose to send).
+pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    let peer = peer.ip();
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    forwarded
+        .iter()
+        .rev()
+        .map(|a| a.parse::<IpAddr>())
+        .take_while(Result::is_ok)
+        .flatten()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
 }
 
 async fn unknown_api_path(uri: Uri) -> ApiError {
@@ -157,3 +218,35 @@ pub fn participant(room: &Room, headers: &HeaderMap) -> ApiResult<Participant> {
     })
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_for_counts_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let peer = SocketAddr::new(proxy, 4000);
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
+        // The proxy appended the real client (203.0.113.7); 6.6.6.6 is the client's own claim.
+        assert_eq!(client_address(peer, &headers, &[proxy]), "203.0.113.7".parse::<IpAddr>().unwrap());
+        // From anyone else the header is ignored.
+        assert_eq!(client_address(peer, &headers, &[]), proxy);
+        // Garbage or only proxies: the peer.
+        headers.insert("x-forwarded-for", "not-an-ip".parse().unwrap());
+        assert_eq!(client_address(peer, &headers, &[proxy]), proxy);
+        headers.insert("x-forwarded-for", "10.0.0.1".parse().unwrap());
+        assert_eq!(client_address(peer, &headers, &[proxy]), proxy);
+    }
+
+    #[test]
+    fn json_content_type_with_parameters() {
+        let mut headers = HeaderMap::new();
+        assert!(!is_json(&headers));
+        headers.insert(header::CONTENT_TYPE, "text/plain".parse().unwrap());
+        assert!(!is_json(&headers));
+        headers.insert(header::CONTENT_TYPE, "Application/JSON; charset=utf-8".parse().unwrap());
+        assert!(is_json(&headers));
+    }
+}

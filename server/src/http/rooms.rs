@@ -14,7 +14,7 @@ use randori_core::events::RoomView;
 use randori_core::rotation::RotationView;
 
 use crate::app::state::AppState;
-use crate::http::{ApiError, ApiResult, bearer, parse_json, room};
+use crate::http::{ApiError, ApiResult, bearer, client_address, parse_json, room};
 use crate::room::registry::NewRoom;
 use randori_core::kata::language::Language;
 use randori_core::rotation::{Action as RotationAction, EditMode, RotationSettings, TimeUpRule};
@@ -29,15 +29,20 @@ pub struct CreateRoom {
     time_up: Option<TimeUpRule>,
     break_every: Option<u32>,
     break_seconds: Option<u32>,
+    warning_seconds: Option<u32>,
+    hand_on_when_away: Option<bool>,
+    test_at_turn_end: Option<bool>,
 }
 
 pub async fn create(
     State(app): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<impl IntoResponse> {
     let req: CreateRoom = parse_json(&body)?;
-    if !app.allow_room_creation(peer.ip()) {
+    let client = client_address(peer, &headers, &app.config.trusted_proxies);
+    if !app.allow_room_creation(client) {
         return Err(ApiError(
             StatusCode::TOO_MANY_REQUESTS,
             format!(
@@ -68,6 +73,15 @@ pub async fn create(
     }
     if let Some(s) = req.break_seconds {
         rotation.break_seconds = s;
+    }
+    if let Some(s) = req.warning_seconds {
+        rotation.warning_seconds = s;
+    }
+    if let Some(b) = req.hand_on_when_away {
+        rotation.hand_on_when_away = b;
+    }
+    if let Some(b) = req.test_at_turn_end {
+        rotation.test_at_turn_end = b;
     }
     rotation
         .validate()
@@ -122,9 +136,21 @@ pub struct Join {
 pub async fn join(
     State(app): State<Arc<AppState>>,
     Path(id): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Joined>> {
     let req: Join = parse_json(&body)?;
+    let client = client_address(peer, &headers, &app.config.trusted_proxies);
+    if !app.allow_join(client) {
+        return Err(ApiError(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "at most {} joins per minute from one address",
+                app.config.joins_per_minute
+            ),
+        ));
+    }
     let room = room(&app, &id).await?;
     let (participant_id, token) = room.join(&req.name).await?;
     Ok(Json(

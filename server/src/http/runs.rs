@@ -51,13 +51,32 @@ pub async fn create(
         .into_response())
 }
 
+/// Runs per page by default: the light strip shows the latest few dozen.
+const DEFAULT_PAGE: u32 = 50;
+
+/// Most runs per page: a page of capped results stays a few MiB at worst.
+const MAX_PAGE: u32 = 200;
+
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    before: Option<String>,
+    limit: Option<u32>,
+}
+
 pub async fn list(
     State(app): State<Arc<AppState>>,
     Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
 ) -> ApiResult<Json<RunList>> {
+    let limit = q.limit.unwrap_or(DEFAULT_PAGE);
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(ApiError::bad_request(format!(
+            "limit must be between 1 and {MAX_PAGE}, not {limit}"
+        )));
+    }
     let room = room(&app, &id).await?;
-    let runs = app.runs.history(room.id()).await?;
-    Ok(Json(RunList { runs }))
+    let (runs, more) = app.runs.history(room.id(), q.before, limit).await?;
+    Ok(Json(RunList { runs, more }))
 }
 
 pub async fn get(
@@ -65,10 +84,11 @@ pub async fn get(
     Path((id, run_id)): Path<(String, String)>,
 ) -> ApiResult<Json<Run>> {
     let room = room(&app, &id).await?;
-    let runs = app.runs.history(room.id()).await?;
-    runs.into_iter()
-        .find(|r| r.id == run_id)
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found(format!("no run {run_id} in this room")))
+    match app.runs.get(room.id(), &run_id).await {
+        Err(crate::runs::RunError::UnknownRun) => {
+            Err(ApiError::not_found(format!("no run {run_id} in this room")))
+        }
+        other => other.map(Json).map_err(Into::into),
+    }
 }
 

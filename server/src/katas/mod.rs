@@ -84,8 +84,8 @@ impl Kata {
             )]);
         }
         let spec = read(dir, "kata.toml")
-            .and_then(|s| spec::parse_spec(&s))
-            .map_err(|e| vec![e])?;
+            .map_err(|e| vec![e])
+            .and_then(|s| spec::parse_spec(&s))?;
         let mut errors = Vec::new();
         let mut keep = |r: Result<String, SpecError>| r.map_err(|e| errors.push(e)).ok();
         let statement = keep(read(dir, "README.md"));

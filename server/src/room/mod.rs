@@ -23,7 +23,7 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Notify, broadcast, mpsc};
 use tokio_util::sync::CancellationToken;
-use yrs::ClientID;
+use randori_core::sync::awareness;
 
 use crate::app::clock::Clock;
 use randori_core::sync::docsync::{DocError, Effect, SharedDoc};
@@ -60,7 +60,14 @@ pub const SLOW_READER_GRACE: std::time::Duration = std::time::Duration::from_sec
 const PACING_POLL: std::time::Duration = std::time::Duration::from_millis(1);
 
 /// Longest participant name, in characters.
-pub const MAX_NAME_CHARS: usize = 40;
+/// (The same bound as an awareness name: the name a participant joins with is the
+/// one their cursor shows.)
+pub use randori_core::sync::awareness::MAX_NAME_CHARS;
+
+/// Most participants per room (cyber-dojo's limit too): with it, a join's cost (the
+/// rotation it rewrites, the room view it broadcasts) is bounded by 64 members
+/// however many joins are attempted, and n joins no longer cost O(n^2).
+pub const MAX_PARTICIPANTS: usize = 64;
 
 /// Settings stored with the room (rotation settings live in the rotation state).
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
@@ -97,7 +104,24 @@ pub struct RoomContext {
     pub store: Store,
     pub metrics: Arc<Metrics>,
     pub clock: Clock,
+    /// Where a room sends the test runs its rotation asks for at a turn's end
+    /// (rooms run no code themselves; the server hands these to the run service).
+    /// `None`: such requests are dropped (tests of rooms alone).
+    pub turn_end_tests: Option<mpsc::Sender<TurnEndTest>>,
 }
+
+/// A test run asked for by a room's rotation when a turn ended
+/// (`test_at_turn_end`): the light of `turn`, credited to its `driver`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnEndTest {
+    pub room_id: String,
+    pub turn: u32,
+    pub driver: Option<String>,
+}
+
+/// Turn-end test requests waiting for the run service, across rooms; one per turn
+/// of at least 10 s per room, so a full queue means the server is stuck, not busy.
+pub const TURN_END_TESTS_QUEUED: usize = 256;
 
 /// A frame queued to one sync connection's writer task.
 pub type Outgoing = Message;
@@ -111,9 +135,6 @@ struct Peer {
     kick: CancellationToken,
     /// Participant behind the connection; `None` for a read-only watcher.
     participant: Option<String>,
-    /// Awareness client ids that arrived over this connection: removed and announced
-    /// when it closes, so cursors of closed tabs disappear at once.
-    awareness_ids: Vec<ClientID>,
 }
 
 struct RoomState {
@@ -123,6 +144,9 @@ struct RoomState {
     participants: Vec<Participant>,
     rotation: Rotation,
     peers: HashMap<u64, Peer>,
+    /// Which connection may set which awareness client id; a connection's ids are
+    /// removed and announced when it closes, so cursors of closed tabs disappear.
+    awareness_owners: awareness::Owners,
     next_peer_id: u64,
     /// Open connections (sync and events) per participant: online when > 0.
     presence: HashMap<String, usize>,
@@ -164,6 +188,8 @@ pub enum RoomError {
     Rotation(#[from] RotationError),
     #[error("{0}")]
     Invalid(String),
+    #[error("this room is full: it has {MAX_PARTICIPANTS} participants")]
+    Full,
 }
 
 /// What a new sync connection needs.
@@ -225,6 +251,7 @@ impl Room {
                 participants,
                 rotation,
                 peers: HashMap::new(),
+                awareness_owners: awareness::Owners::default(),
                 next_peer_id: 0,
                 presence: HashMap::new(),
                 event_subscribers: 0,
@@ -303,6 +330,9 @@ impl Room {
             let mut state = self.lock();
             if state.closed {
                 return Err(RoomError::Closed);
+            }
+            if state.participants.len() >= MAX_PARTICIPANTS {
+                return Err(RoomError::Full);
             }
             state.participants.push(Participant {
                 id: id.clone(),

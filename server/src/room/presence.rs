@@ -112,6 +112,8 @@ impl Room {
                 break_every: timer.break_every,
                 break_seconds: timer.break_seconds,
                 warning_seconds: timer.warning_seconds,
+                hand_on_when_away: timer.hand_on_when_away,
+                test_at_turn_end: timer.test_at_turn_end,
             },
             participants,
             rotation,

@@ -25,7 +25,6 @@ impl Room {
                     tx,
                     kick: kick.clone(),
                     participant: participant.clone(),
-                    awareness_ids: Vec::new(),
                 },
             );
             let changed = participant
@@ -64,6 +63,13 @@ impl Room {
             if state.closed {
                 return Err(RoomError::Closed);
             }
+            let message = match message {
+                ClientMessage::Awareness(update) => match self.claim_awareness(&mut state, peer_id, &update) {
+                    Ok(()) => ClientMessage::Awareness(update),
+                    Err(effect) => return Ok(Self::answer_awareness(&state, peer_id, effect)),
+                },
+                other => other,
+            };
             let refusal = self.refusal(&state, peer_id);
             let effect = state.doc.handle(message, refusal.as_deref())?;
             let mut pending = None;
@@ -71,16 +77,7 @@ impl Room {
                 Effect::Applied { update, frame } => {
                     return Ok(Some(self.store_applied(&mut state, peer_id, update, frame)));
                 }
-                Effect::Awareness { ref clients, .. } => {
-                    if let Some(peer) = state.peers.get_mut(&peer_id) {
-                        for c in clients {
-                            if !peer.awareness_ids.contains(c) {
-                                peer.awareness_ids.push(*c);
-                            }
-                        }
-                    }
-                    everyone(&state)
-                }
+                Effect::Awareness { .. } => everyone(&state),
                 Effect::Reply(_) => {
                     // A step 2 may include updates whose write is still queued: wait
                     // for everything queued so far before answering.
@@ -223,6 +220,41 @@ impl Room {
         }
     }
 
+    /// Lets the connection set these awareness states if it owns (or may claim) their
+    /// client ids; otherwise the effect to answer with: nothing for a watcher (stock
+    /// clients send an empty state every 15 s), a refusal for anyone else.
+    fn claim_awareness(
+        &self,
+        state: &mut RoomState,
+        peer_id: u64,
+        update: &yrs::sync::awareness::AwarenessUpdate,
+    ) -> Result<(), Effect> {
+        let participant = state.peers.get(&peer_id).and_then(|p| p.participant.clone());
+        let clients = update.clients.keys().copied();
+        match state.awareness_owners.claim(peer_id, participant.as_deref(), clients) {
+            Ok(()) => Ok(()),
+            Err(awareness::Refused::Watcher) => Err(Effect::Nothing),
+            Err(refused) => {
+                Metrics::inc(&self.ctx.metrics.awareness_refused);
+                Err(Effect::Refused {
+                    frame: randori_core::sync::protocol::encode_permission_denied(&refused.to_string()),
+                })
+            }
+        }
+    }
+
+    /// Sends a refused awareness state's answer (if any) to its sender alone.
+    fn answer_awareness(
+        state: &RoomState,
+        peer_id: u64,
+        effect: Effect,
+    ) -> Option<store::Pending> {
+        if let Effect::Refused { frame } = effect {
+            send_all(&only(state, peer_id), &Bytes::from(frame));
+        }
+        None
+    }
+
     /// Detaches a sync connection and announces its awareness states gone.
     pub fn detach_sync(&self, peer_id: u64) {
         let (frame, targets, presence_changed) = {
@@ -230,7 +262,8 @@ impl Room {
             let Some(peer) = state.peers.remove(&peer_id) else {
                 return;
             };
-            let frame = state.doc.remove_awareness(&peer.awareness_ids);
+            let owned = state.awareness_owners.release(peer_id);
+            let frame = state.doc.remove_awareness(&owned);
             let changed = peer
                 .participant
                 .as_deref()

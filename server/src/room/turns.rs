@@ -79,6 +79,10 @@ impl Room {
         }
         let rotation = self.rotation_view();
         for event in events {
+            if let RotationEvent::TestAtTurnEnd { turn, driver } = event {
+                self.request_turn_end_test(turn, driver);
+                continue;
+            }
             let reason = event.reason().to_string();
             let rotation = rotation.clone();
             self.emit(match event {
@@ -97,6 +101,14 @@ impl Room {
             });
         }
         self.publish_room();
+    }
+
+    fn request_turn_end_test(&self, turn: u32, driver: Option<String>) {
+        let Some(tx) = &self.ctx.turn_end_tests else { return };
+        let request = TurnEndTest { room_id: self.info.id.clone(), turn, driver };
+        if let Err(e) = tx.try_send(request) {
+            tracing::warn!(room = %self.info.id, turn, error = %e, "turn-end test run dropped");
+        }
     }
 
     pub fn rotation_view(&self) -> RotationView {

@@ -7,6 +7,7 @@
 //! kata's generator and reference kept warm by the [`oracle`].
 
 pub mod judge;
+pub mod lanes;
 pub mod oracle;
 pub mod queue;
 pub mod sandbox;
@@ -20,6 +21,7 @@ use crate::app::clock::Clock;
 use crate::app::config::ServeConfig;
 use crate::app::metrics::Metrics;
 use crate::katas::{Kata, KataLibrary};
+use crate::ratelimit::PerKey;
 use crate::room::{Participant, Room};
 use crate::runs::judge::{Job, Judged};
 use crate::runs::queue::Queue;
@@ -35,6 +37,10 @@ pub use randori_core::verdict::{Run, RunKind, RunStatus};
 pub enum RunError {
     #[error("the sandbox is busy: {queued} runs are waiting; try again in a moment")]
     Busy { queued: usize },
+    #[error("this room already has {queued} runs waiting; wait for one to finish")]
+    RoomBusy { queued: usize },
+    #[error("too many runs: a room may request {per_minute} a minute; try again in a few seconds")]
+    TooFrequent { per_minute: u32 },
     #[error("this room has no kata to submit to")]
     NoKata,
     #[error("the kata {0:?} is no longer available")]
@@ -55,7 +61,17 @@ pub struct RunService {
     store: Store,
     clock: Clock,
     metrics: Arc<Metrics>,
+    /// Run requests per room: [`RUNS_PER_MINUTE`] sustained, [`RUN_BURST`] at once.
+    requests: std::sync::Mutex<PerKey<String>>,
 }
+
+/// Runs a room may request per minute, sustained. A pair doing TDD runs its tests
+/// every 20-60 s; a whole randori group shares the room, so allow twice the fastest.
+pub const RUNS_PER_MINUTE: u32 = 30;
+
+/// Runs a room may request at once (a click on "test" then "submit", a few people)
+/// with the default rate.
+pub const RUN_BURST: u32 = 8;
 
 impl RunService {
     /// Starts the queue's workers. The sandbox loads in the background so the
@@ -74,6 +90,11 @@ impl RunService {
             store,
             clock,
             metrics,
+            // A generous limit (benchmarks, tests) gets a burst in proportion.
+            requests: std::sync::Mutex::new(PerKey::with_burst(
+                config.runs_per_minute,
+                RUN_BURST.max(config.runs_per_minute / 4),
+            )),
         })
     }
 
@@ -84,6 +105,46 @@ impl RunService {
         who: &Participant,
         kind: RunKind,
     ) -> Result<Ticket, RunError> {
+        self.allow(room)?;
+        let (driver, turn) = room.current_turn();
+        self.queue_run(room, who.id.clone(), kind, driver, turn)
+    }
+
+    /// Queues the test run the rotation asks for when a turn ends: the light of
+    /// `turn` and its `driver`, whoever drives now. Not rate-limited: one per turn.
+    pub fn request_at_turn_end(
+        &self,
+        room: &Arc<Room>,
+        driver: Option<String>,
+        turn: u32,
+    ) -> Result<Ticket, RunError> {
+        let requested_by = driver.clone().unwrap_or_default();
+        self.queue_run(room, requested_by, RunKind::Test, driver, turn)
+    }
+
+    /// The room's request rate, [`RUNS_PER_MINUTE`] by default.
+    fn allow(&self, room: &Room) -> Result<(), RunError> {
+        let allowed = self
+            .requests
+            .lock()
+            .expect("run rate lock")
+            .allow(room.id().to_string(), tokio::time::Instant::now());
+        if !allowed {
+            Metrics::inc(&self.metrics.runs_rejected_busy);
+            let per_minute = self.requests.lock().expect("run rate lock").per_minute();
+            return Err(RunError::TooFrequent { per_minute });
+        }
+        Ok(())
+    }
+
+    fn queue_run(
+        &self,
+        room: &Arc<Room>,
+        requested_by: String,
+        kind: RunKind,
+        driver: Option<String>,
+        turn: u32,
+    ) -> Result<Ticket, RunError> {
         let (solution, tests, doc_state) = room.texts();
         let kata = self.kata_of(room)?;
         // Rooms are created with a language the server knows; an unknown one (a
@@ -92,12 +153,11 @@ impl RunService {
             RunError::Unavailable(format!("no sandbox for {:?}", room.info.language))
         })?;
         let (job, seed) = job_for(kind, kata, solution, tests, language)?;
-        let (driver, turn) = room.current_turn();
         let run = Run {
             id: tokens::new_id(),
             kind,
             status: RunStatus::Queued,
-            requested_by: who.id.clone(),
+            requested_by,
             driver,
             turn,
             created_at_ms: self.clock.now_ms(),
@@ -109,7 +169,7 @@ impl RunService {
             results: Vec::new(),
             duration_ms: None,
         };
-        let tickets = self.queue.enqueue(job)?;
+        let tickets = self.queue.enqueue(room.id(), job)?;
         room.emit(RoomEvent::RunQueued {
             run: run.clone(),
             queue_position: tickets.position,
@@ -131,13 +191,27 @@ impl RunService {
         Ok(ticket)
     }
 
-    /// A room's stored runs, oldest first.
-    pub async fn history(&self, room_id: &str) -> Result<Vec<Run>, RunError> {
-        let rows = self.store.runs(room_id).await?;
-        Ok(rows
+    /// A page of a room's stored runs (oldest first): the newest `limit` older than
+    /// the run `before`, and whether older ones remain.
+    pub async fn history(
+        &self,
+        room_id: &str,
+        before: Option<String>,
+        limit: u32,
+    ) -> Result<(Vec<Run>, bool), RunError> {
+        let (rows, more) = self.store.runs_page(room_id, before, limit).await?;
+        let runs = rows
             .into_iter()
             .filter_map(|r| serde_json::from_str(&r).ok())
-            .collect())
+            .collect();
+        Ok((runs, more))
+    }
+
+    /// One stored run of a room.
+    pub async fn get(&self, room_id: &str, run_id: &str) -> Result<Run, RunError> {
+        let json = self.store.run(room_id, run_id).await?;
+        json.and_then(|j| serde_json::from_str(&j).ok())
+            .ok_or(RunError::UnknownRun)
     }
 
     /// The kata the room practises, as the library has it now (`None`: no kata).
@@ -182,6 +256,7 @@ fn job_for(
                 language,
                 seed,
                 random_count: None,
+                audience: crate::runs::judge::Audience::Participants,
             };
             (job, Some(seed))
         }
@@ -237,7 +312,7 @@ impl RunLife {
         run.light = Some(judged.outcome.light);
         run.verdict = Some(judged.outcome.verdict);
         run.summary = Some(judged.outcome.summary.clone());
-        run.results = judged.rows;
+        run.results = randori_core::verdict::cap_results(judged.rows);
     }
 }
 

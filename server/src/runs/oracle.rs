@@ -105,10 +105,10 @@ impl Oracle {
             };
             let reply: Value =
                 serde_json::from_str(&text).map_err(|e| format!("reference reply: {e}"))?;
-            if reply.get("status").and_then(Value::as_str) != Some("ok") {
+            if let Some(why) = raised(&reply) {
                 return Err(format!(
-                    "the reference raised on random case {i}: {}",
-                    reply.get("error").cloned().unwrap_or_default()
+                    "the Python reference raised on random case {} (seed {seed}): {why}",
+                    i + 1
                 ));
             }
             let (input, expected) = match case.input {
@@ -232,6 +232,28 @@ impl Oracles {
     }
 }
 
+/// What the kata's code raised, said for its author: the exception and where
+/// (the runner's traceback is limited to the kata's own files); `None` for a
+/// reply that is not an error.
+fn raised(reply: &Value) -> Option<String> {
+    let status = reply.get("status").and_then(Value::as_str);
+    if status == Some("ok") || (status.is_none() && reply.get("value").is_some()) {
+        return None;
+    }
+    let error = reply.get("error").unwrap_or(&Value::Null);
+    let text = |key: &str| error.get(key).and_then(Value::as_str).unwrap_or_default();
+    let mut why = match (text("type"), text("message")) {
+        ("", "") => format!("it failed ({})", short(reply)),
+        (kind, "") => kind.to_string(),
+        ("", message) => message.to_string(),
+        (kind, message) => format!("{kind}: {message}"),
+    };
+    if let Some(last) = text("traceback").lines().rev().find(|l| l.trim_start().starts_with("File ")) {
+        why.push_str(&format!(" at {}", last.trim()));
+    }
+    Some(why)
+}
+
 /// Runs the generator and checks what it produced.
 pub async fn generate_inputs(
     instance: &mut Instance,
@@ -246,6 +268,9 @@ pub async fn generate_inputs(
         return Err(format!("the generator failed: {outcome:?}"));
     };
     let reply: Value = serde_json::from_str(&text).map_err(|e| format!("generator reply: {e}"))?;
+    if let Some(why) = raised(&reply) {
+        return Err(format!("generator.py raised in generate({seed}, {count}): {why}"));
+    }
     let Some(Value::Array(items)) = reply.get("value") else {
         return Err(format!(
             "the generator must return a list of inputs; it replied {}",

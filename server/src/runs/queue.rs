@@ -1,15 +1,18 @@
-//! The run queue: a bounded queue in front of one sandbox worker per core.
+//! The run queue: bounded, fair [`Lanes`] (one per room, served round robin) in
+//! front of one sandbox worker per core.
 //!
-//! A job is accepted with its place in the queue or refused as busy when the queue
-//! is full (it never grows without bound). Each worker is its own thread with a
-//! single-threaded runtime, so guest code never occupies the threads that serve
-//! websockets.
+//! A job is accepted with its place in the queue or refused as busy when the queue,
+//! or the room's own lane, is full (it never grows without bound). Each worker is its
+//! own thread with a single-threaded runtime, so guest code never occupies the
+//! threads that serve websockets.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::{Mutex, OnceCell, mpsc, oneshot};
+use tokio::sync::{Notify, OnceCell, oneshot};
+
+use crate::runs::lanes::{Lanes, Refusal};
 
 use crate::app::config::ServeConfig;
 use crate::app::metrics::Metrics;
@@ -23,6 +26,10 @@ use randori_core::verdict::RunKind;
 /// cold oracle being started beside it, and one more because a dropped store may
 /// linger while the next starts.
 const INSTANCES_PER_WORKER: u32 = 3;
+
+/// Runs one room may have waiting: a pair clicking "run" while one is queued gets
+/// a clear "wait" instead of filling the queue every room shares.
+pub const MAX_QUEUED_PER_ROOM: usize = 4;
 
 /// How often a worker looks again while the sandbox is still loading.
 const SANDBOX_LOAD_POLL: Duration = Duration::from_millis(20);
@@ -42,13 +49,50 @@ struct Queued {
 
 type SandboxCell = Arc<OnceCell<Result<Arc<Sandbox>, String>>>;
 
+/// What the queue and its workers share.
+struct Shared {
+    /// Jobs accepted and not yet started, per room.
+    lanes: Mutex<Lanes<String, Queued>>,
+    /// Wakes a worker when a job arrives.
+    arrived: Notify,
+    /// Set when the queue is dropped: the workers finish their job and stop.
+    closed: AtomicBool,
+}
+
+impl Shared {
+    fn lanes(&self) -> std::sync::MutexGuard<'_, Lanes<String, Queued>> {
+        self.lanes.lock().expect("run queue lock")
+    }
+
+    /// The next job, waiting for one; `None` once the queue is closed.
+    async fn next(&self) -> Option<Queued> {
+        loop {
+            // Registered before looking, so neither a job's notify_one nor the
+            // close's notify_waiters can slip between the look and the wait.
+            let mut arrived = std::pin::pin!(self.arrived.notified());
+            arrived.as_mut().enable();
+            if self.closed.load(Ordering::SeqCst) {
+                return None;
+            }
+            if let Some(job) = self.lanes().pop() {
+                return Some(job);
+            }
+            arrived.await;
+        }
+    }
+}
+
 /// The queue and its workers.
 pub struct Queue {
-    tx: mpsc::Sender<Queued>,
-    /// Jobs accepted and not yet started: a new run's place in the queue.
-    waiting: Arc<AtomicUsize>,
-    capacity: usize,
+    shared: Arc<Shared>,
     metrics: Arc<Metrics>,
+}
+
+impl Drop for Queue {
+    fn drop(&mut self) {
+        self.shared.closed.store(true, Ordering::SeqCst);
+        self.shared.arrived.notify_waiters();
+    }
 }
 
 impl Queue {
@@ -78,61 +122,53 @@ impl Queue {
                 })
                 .await;
         });
-        let (tx, rx) = mpsc::channel::<Queued>(config.queue_capacity.max(1));
-        let rx = Arc::new(Mutex::new(rx));
-        let waiting = Arc::new(AtomicUsize::new(0));
+        let shared = Arc::new(Shared {
+            lanes: Mutex::new(Lanes::new(config.queue_capacity, MAX_QUEUED_PER_ROOM)),
+            arrived: Notify::new(),
+            closed: AtomicBool::new(false),
+        });
         for i in 0..workers {
-            let (rx, sandbox, waiting) = (rx.clone(), sandbox.clone(), waiting.clone());
+            let (shared, sandbox) = (shared.clone(), sandbox.clone());
             std::thread::Builder::new()
                 .name(format!("randori-sandbox-{i}"))
-                .spawn(move || worker(i, rx, sandbox, waiting, warm_oracles))?;
+                .spawn(move || worker(i, shared, sandbox, warm_oracles))?;
         }
-        Ok(Queue {
-            tx,
-            waiting,
-            capacity: config.queue_capacity,
-            metrics,
-        })
+        Ok(Queue { shared, metrics })
     }
 
-    /// Queues a job; returns its place in the queue (1 = next).
-    pub fn enqueue(
-        &self,
-        job: Job,
-    ) -> Result<Tickets, RunError> {
+    /// Queues a job in `room`'s lane; returns its place in the queue (1 = next).
+    pub fn enqueue(&self, room: &str, job: Job) -> Result<Tickets, RunError> {
         let (started, started_rx) = oneshot::channel();
         let (done, done_rx) = oneshot::channel();
-        let position = self.waiting.fetch_add(1, Ordering::SeqCst) + 1;
-        if let Err(e) = self.tx.try_send(Queued { job, started, done }) {
-            self.waiting.fetch_sub(1, Ordering::SeqCst);
+        let pushed = self
+            .shared
+            .lanes()
+            .push(room.to_string(), Queued { job, started, done });
+        let position = pushed.map_err(|refusal| {
             Metrics::inc(&self.metrics.runs_rejected_busy);
-            return Err(match e {
-                mpsc::error::TrySendError::Full(_) => RunError::Busy {
-                    queued: self.capacity,
-                },
-                mpsc::error::TrySendError::Closed(_) => {
-                    RunError::Unavailable("the sandbox workers stopped".into())
-                }
-            });
-        }
+            match refusal {
+                Refusal::Full { capacity } => RunError::Busy { queued: capacity },
+                Refusal::LaneFull { per_lane } => RunError::RoomBusy { queued: per_lane },
+            }
+        })?;
+        self.shared.arrived.notify_one();
         Ok(Tickets {
             position,
             started: started_rx,
             done: done_rx,
         })
     }
+
+    /// Jobs waiting for a worker, every room together.
+    pub fn waiting(&self) -> usize {
+        self.shared.lanes().waiting()
+    }
 }
 
 /// One worker: its own thread and single-threaded runtime, so guest code never
 /// occupies the threads that serve websockets, and an oracle thread beside it for
 /// the kata's generator and reference.
-fn worker(
-    index: usize,
-    rx: Arc<Mutex<mpsc::Receiver<Queued>>>,
-    sandbox: SandboxCell,
-    waiting: Arc<AtomicUsize>,
-    warm_oracles: usize,
-) {
+fn worker(index: usize, shared: Arc<Shared>, sandbox: SandboxCell, warm_oracles: usize) {
     crate::runs::sandbox::lower_thread_priority();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -141,9 +177,9 @@ fn worker(
     runtime.block_on(async move {
         let mut oracle: Option<OracleThread> = None;
         loop {
-            let next = rx.lock().await.recv().await;
-            let Some(queued) = next else { return };
-            waiting.fetch_sub(1, Ordering::SeqCst);
+            let Some(queued) = shared.next().await else {
+                return;
+            };
             let _ = queued.started.send(());
             let loaded = loop {
                 if let Some(r) = sandbox.get() {
@@ -174,6 +210,10 @@ pub fn unavailable(kind: RunKind, why: &str) -> Judged {
         &randori_core::verdict::CallOutcome::Internal(why.to_string()),
     )];
     let outcome = randori_core::verdict::summarize(kind, &rows, false);
-    Judged { rows, outcome }
+    Judged {
+        rows,
+        outcome,
+        kata_trouble: None,
+    }
 }
 

@@ -22,6 +22,23 @@ use tokio::sync::{mpsc, oneshot};
 /// Most writes folded into one transaction; bounds how long one commit can take.
 const MAX_WRITES_PER_COMMIT: usize = 1024;
 
+/// Runs kept per room, newest first: a light every 30 s for a whole 16-hour day is
+/// 1,920. Older runs are dropped as new ones are stored, so a room flooding runs
+/// can grow the database by at most this many capped results (see
+/// `verdict::cap_results`: 128 KiB each).
+pub const MAX_RUNS_PER_ROOM: u64 = 2_000;
+
+/// How often the checkpointer folds the WAL back into the database. The writer never
+/// checkpoints (`wal_autocheckpoint=0`): SQLite's automatic checkpoint ran on the
+/// committing thread about every 0.8 s at 1,000 edits/s, and one of 93 ms delayed the
+/// broadcast of every update queued behind it (issue 17). A passive checkpoint from a
+/// connection of its own never blocks the writer.
+const CHECKPOINT_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The WAL is truncated back to this size after a checkpoint reset it, so one burst
+/// does not keep a large file around.
+const WAL_SIZE_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
+
 /// How long SQLite waits on a locked database before failing (only a second process
 /// opening the same file could lock it).
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -158,6 +175,8 @@ struct Inner {
     queue: Mutex<Option<mpsc::UnboundedSender<(Write, Completion)>>>,
     /// Joined on close, so `close()` returns only when everything is on disk.
     writer: Mutex<Option<JoinHandle<()>>>,
+    /// Stops the checkpointer when dropped (its thread waits on the other end).
+    checkpointer: Mutex<Option<std::sync::mpsc::Sender<()>>>,
     /// Connection for reads, separate from the writer's.
     reader: Mutex<Connection>,
     /// Total payload bytes written, for metrics.
@@ -247,6 +266,14 @@ impl Store {
                 path: path.clone(),
                 message: format!("database is not writable: {e}"),
             })?;
+        writer_conn
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .and_then(|_| writer_conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES))
+            .map_err(|e| StoreError::Open {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let checkpointer = start_checkpointer(open_connection(&path)?)?;
         let reader = open_connection(&path)?;
         let (tx, rx) = mpsc::unbounded_channel();
         let bytes_written = Arc::new(std::sync::atomic::AtomicU64::new(0));
@@ -262,6 +289,7 @@ impl Store {
             inner: Arc::new(Inner {
                 queue: Mutex::new(Some(tx)),
                 writer: Mutex::new(Some(writer)),
+                checkpointer: Mutex::new(Some(checkpointer)),
                 reader: Mutex::new(reader),
                 bytes_written,
                 path,
@@ -326,6 +354,7 @@ impl Store {
         if let Some(handle) = self.inner.writer.lock().expect("writer lock").take() {
             let _ = handle.join();
         }
+        self.inner.checkpointer.lock().expect("checkpointer lock").take();
     }
 
     async fn read<T: Send + 'static>(
@@ -356,15 +385,44 @@ impl Store {
         .await
     }
 
-    /// Runs of a room, oldest first, as stored JSON.
-    pub async fn runs(&self, room_id: &str) -> Result<Vec<String>, StoreError> {
+    /// Up to `limit` runs of a room as stored JSON, the newest that are older than the
+    /// run `before` (all of them without it), returned oldest first, and whether older
+    /// ones remain.
+    pub async fn runs_page(
+        &self,
+        room_id: &str,
+        before: Option<String>,
+        limit: u32,
+    ) -> Result<(Vec<String>, bool), StoreError> {
         let room_id = room_id.to_string();
         self.read(move |conn| {
-            let mut stmt = conn.prepare(
-                "SELECT data FROM runs WHERE room_id = ?1 ORDER BY created_at_ms, rowid",
+            let mut stmt = conn.prepare_cached(
+                "SELECT data FROM runs WHERE room_id = ?1 AND (?2 IS NULL OR
+                   (created_at_ms, rowid) < (SELECT created_at_ms, rowid FROM runs WHERE id = ?2 AND room_id = ?1))
+                 ORDER BY created_at_ms DESC, rowid DESC LIMIT ?3",
             )?;
-            let rows = stmt.query_map([&room_id], |r| r.get::<_, String>(0))?;
-            rows.collect()
+            let rows = stmt.query_map(params![room_id, before, i64::from(limit) + 1], |r| {
+                r.get::<_, String>(0)
+            })?;
+            let mut runs = rows.collect::<Result<Vec<_>, _>>()?;
+            let more = runs.len() > limit as usize;
+            runs.truncate(limit as usize);
+            runs.reverse();
+            Ok((runs, more))
+        })
+        .await
+    }
+
+    /// One run of a room, as stored JSON.
+    pub async fn run(&self, room_id: &str, run_id: &str) -> Result<Option<String>, StoreError> {
+        let (room_id, run_id) = (room_id.to_string(), run_id.to_string());
+        self.read(move |conn| {
+            conn.query_row(
+                "SELECT data FROM runs WHERE id = ?1 AND room_id = ?2",
+                [&run_id, &room_id],
+                |r| r.get(0),
+            )
+            .optional()
         })
         .await
     }
@@ -461,22 +519,69 @@ fn writer_loop(
                 Err(_) => break,
             }
         }
-        let result = commit(&mut conn, batch.iter().map(|(w, _)| w));
-        if result.is_ok() {
-            let bytes: u64 = batch.iter().map(|(w, _)| w.payload_bytes()).sum();
-            bytes_written.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
-        } else if let Err(e) = &result {
-            tracing::error!(error = %e, writes = batch.len(), "storage commit failed");
-        }
-        for (_, done) in batch.drain(..) {
+        let results = commit_isolated(&mut conn, &batch);
+        for ((write, done), result) in batch.drain(..).zip(results) {
+            if result.is_ok() {
+                bytes_written.fetch_add(write.payload_bytes(), std::sync::atomic::Ordering::Relaxed);
+            }
             if let Some(then) = done.then {
                 then(&result);
             }
-            let _ = done.ack.send(result.clone());
+            let _ = done.ack.send(result);
         }
     }
     // Queue closed: fold the WAL into the main file so the data dir is tidy.
     let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
+/// Commits a batch in one transaction; if that fails, commits each write in a
+/// transaction of its own, so one bad write (a row over SQLite's limits, say) fails
+/// alone and never takes the writes of other rooms that shared its batch with it.
+/// The happy path costs nothing extra.
+fn commit_isolated(
+    conn: &mut Connection,
+    batch: &[(Write, Completion)],
+) -> Vec<Result<(), StoreError>> {
+    match commit(conn, batch.iter().map(|(w, _)| w)) {
+        Ok(()) => batch.iter().map(|_| Ok(())).collect(),
+        Err(e) if batch.len() == 1 => {
+            tracing::error!(error = %e, "storage write failed");
+            vec![Err(e)]
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, writes = batch.len(), "group commit failed; committing its writes one by one");
+            batch
+                .iter()
+                .map(|(w, _)| {
+                    let result = commit(conn, std::iter::once(w));
+                    if let Err(e) = &result {
+                        tracing::error!(error = %e, "storage write failed");
+                    }
+                    result
+                })
+                .collect()
+        }
+    }
+}
+
+/// The checkpointer: a thread with its own connection that folds the WAL into the
+/// database every [`CHECKPOINT_INTERVAL`] (passive: it never waits for, nor blocks,
+/// the writer or readers). It stops when the returned sender is dropped.
+fn start_checkpointer(conn: Connection) -> Result<std::sync::mpsc::Sender<()>, StoreError> {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    std::thread::Builder::new()
+        .name("randori-checkpoint".into())
+        .spawn(move || {
+            while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(CHECKPOINT_INTERVAL)
+            {
+                if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE);") {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                }
+            }
+        })
+        .map_err(|e| StoreError::Write(format!("cannot start the checkpointer: {e}")))?;
+    Ok(stop)
 }
 
 fn commit<'a>(
@@ -550,6 +655,13 @@ fn apply(conn: &Connection, write: &Write) -> Result<(), rusqlite::Error> {
                 r.json,
                 r.doc_state
             ])?;
+            // Keep the newest MAX_RUNS_PER_ROOM (the index walks at most that many).
+            conn.prepare_cached(
+                "DELETE FROM runs WHERE room_id = ?1 AND created_at_ms < (
+                   SELECT created_at_ms FROM runs WHERE room_id = ?1
+                   ORDER BY created_at_ms DESC LIMIT 1 OFFSET ?2)",
+            )?
+            .execute(params![r.room_id, MAX_RUNS_PER_ROOM as i64 - 1])?;
         }
         Write::SaveRotation { room_id, json } => {
             conn.prepare_cached(
@@ -656,6 +768,72 @@ mod tests {
         });
         assert!(matches!(wait(refused).await, Err(StoreError::Closed)));
         assert!(!ran.load(std::sync::atomic::Ordering::SeqCst));
+    }
+
+    #[test]
+    fn one_failing_write_fails_alone_not_its_whole_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open_connection(&dir.path().join("t.db")).unwrap();
+        conn.execute_batch(SCHEMA).unwrap();
+        let completion = || Completion {
+            then: None,
+            ack: oneshot::channel().0,
+        };
+        let update = |room: &str, seq| Write::AppendUpdate {
+            room_id: room.into(),
+            seq,
+            data: vec![1],
+        };
+        // A participant of a room that does not exist breaks the foreign key: before,
+        // the whole group commit failed and every room in it was reset.
+        let orphan = Write::AddParticipant(ParticipantRecord {
+            id: "p".into(),
+            room_id: "nowhere".into(),
+            name: "x".into(),
+            token_hash: "h".into(),
+            joined_at_ms: 0,
+        });
+        let batch = vec![
+            (Write::CreateRoom(room("r1")), completion()),
+            (update("r1", 0), completion()),
+            (orphan, completion()),
+            (update("r2", 0), completion()),
+        ];
+        let results = commit_isolated(&mut conn, &batch);
+        let ok: Vec<bool> = results.iter().map(Result::is_ok).collect();
+        assert_eq!(ok, [true, true, false, true]);
+        let stored: i64 = conn
+            .query_row("SELECT count(*) FROM doc_updates", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, 2);
+    }
+
+    #[tokio::test]
+    async fn runs_are_paged_and_bounded_per_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let run = |i: u64| RunRecord {
+            id: format!("run{i}"),
+            room_id: "r1".into(),
+            created_at_ms: i,
+            json: format!("{i}"),
+            doc_state: None,
+        };
+        for i in 0..MAX_RUNS_PER_ROOM + 10 {
+            store.enqueue(Write::SaveRun(run(i)));
+        }
+        store.write(Write::Barrier).await.unwrap();
+        let (page, more) = store.runs_page("r1", None, 3).await.unwrap();
+        let last = MAX_RUNS_PER_ROOM + 9;
+        assert_eq!(page, [last - 2, last - 1, last].map(|i| i.to_string()));
+        assert!(more);
+        let (older, _) = store.runs_page("r1", Some(format!("run{}", last - 2)), 2).await.unwrap();
+        assert_eq!(older, [last - 4, last - 3].map(|i| i.to_string()));
+        let (all, more) = store.runs_page("r1", None, 100_000).await.unwrap();
+        assert_eq!((all.len() as u64, more), (MAX_RUNS_PER_ROOM, false));
+        assert_eq!(all[0], "10");
+        assert_eq!(store.run("r1", "run10").await.unwrap().as_deref(), Some("10"));
+        assert_eq!(store.run("r2", "run10").await.unwrap(), None);
     }
 
     #[tokio::test]

@@ -147,7 +147,12 @@ message?: string,
 /**
  * Traceback limited to user code.
  */
-traceback?: string, input?: JsonValue, expected?: JsonValue, actual?: JsonValue, output?: string, output_truncated: boolean, };
+traceback?: string, input?: JsonValue, expected?: JsonValue, actual?: JsonValue, output?: string, output_truncated: boolean, 
+/**
+ * Where in the row's file (its name, for a file that did not load) the error is,
+ * 1-based: the editor marks it in place.
+ */
+line?: number, column?: number, };
 
 /**
  * A frame the server sends on the events socket.
@@ -157,7 +162,15 @@ export type RoomEvent = { "type": "hello", you: You | null, room: RoomView, } | 
 /**
  * The room's settings as one object: the editing mode and the rotation's timer.
  */
-export type RoomSettingsView = { mode: EditMode, turn_seconds: number, time_up: TimeUpRule, break_every: number, break_seconds: number, warning_seconds: number, };
+export type RoomSettingsView = { mode: EditMode, turn_seconds: number, time_up: TimeUpRule, break_every: number, break_seconds: number, warning_seconds: number, 
+/**
+ * An away driver's turn is handed on after the grace period.
+ */
+hand_on_when_away: boolean, 
+/**
+ * The tests run when a turn ends, as the outgoing driver's light.
+ */
+test_at_turn_end: boolean, };
 
 /**
  * A room as clients see it (`GET /api/rooms/{id}`, `hello`, `room`): never tokens.
@@ -217,7 +230,16 @@ break_every: number,
 /**
  * Length of a break, validated to `MIN_BREAK_SECONDS..=MAX_BREAK_SECONDS`.
  */
-break_seconds: number, };
+break_seconds: number, 
+/**
+ * Hand the turn on as soon as the driver has been away for the grace period
+ * ([`ABSENCE_GRACE_MS`]), instead of leaving the keyboard with nobody.
+ */
+hand_on_when_away: boolean, 
+/**
+ * Run the tests when a turn ends, as the outgoing driver's light.
+ */
+test_at_turn_end: boolean, };
 
 /**
  * Lifecycle of a rotation session.
@@ -331,9 +353,14 @@ queue_position: number, };
 export type RunKind = "test" | "submit";
 
 /**
- * `GET /api/rooms/{id}/runs`: the room's runs, oldest first.
+ * `GET /api/rooms/{id}/runs?limit=&before=`: a page of the room's runs, oldest
+ * first: the newest `limit` (default 50, at most 200) older than the run `before`.
  */
-export type RunList = { runs: Array<Run>, };
+export type RunList = { runs: Array<Run>, 
+/**
+ * Older runs exist: ask again with `before` = the first run's id.
+ */
+more: boolean, };
 
 export type RunStatus = "queued" | "running" | "done";
 
@@ -371,6 +398,14 @@ break_every?: number,
  * New break length in seconds.
  */
 break_seconds?: number, 
+/**
+ * Hand the turn on when the driver is away.
+ */
+hand_on_when_away?: boolean, 
+/**
+ * Run the tests when a turn ends.
+ */
+test_at_turn_end?: boolean, 
 /**
  * Editing mode: ignored by the rotation, parsed here for the caller to apply.
  */

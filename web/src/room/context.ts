@@ -20,7 +20,8 @@ export interface RoomContext {
 export function createRoomContext(room: Room, me: Identity | null): RoomContext {
   const clock = new ServerClock()
   clock.observe(room.server_time_ms)
-  const state = initialRoomState(room, me?.participant_id ?? null, storage.prefs().followDriver)
+  const online = typeof navigator === 'undefined' || navigator.onLine !== false
+  const state = initialRoomState(room, me?.participant_id ?? null, storage.prefs().followDriver, storage.zoom('room'), online)
   return { roomId: room.id, me, facToken: storage.facilitatorToken(room.id), store: createStore(state, roomReducer), clock }
 }
 

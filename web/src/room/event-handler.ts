@@ -7,7 +7,8 @@ import { toast } from '../dom'
 import type { ServerEvent } from '../events'
 import { store as storage } from '../storage'
 import { applyRoom, applyRotation, type RoomContext } from './context'
-import { refusalIsOurs, timeUpMessage } from './model/announcements'
+import { countdownView } from '../countdown-view'
+import { refusalIsOurs, timeUpMessage, warningMessage } from './model/announcements'
 import { namesOf } from './model/names'
 
 export interface EventEffects {
@@ -50,11 +51,16 @@ export function handleEvent(ctx: RoomContext, fx: EventEffects, ev: ServerEvent)
     case 'rotation':
       applyRotation(ctx, ev.rotation)
       if (ev.reason === 'green') toast('Green! Rotating.', 'success')
+      if (ev.reason === 'driver_away') toast('The driver was away: the keyboard moved on.', 'info')
       return
-    case 'warning':
+    case 'warning': {
+      // The warning carries the rotation: the countdown reads its deadline, and so does the text.
+      applyRotation(ctx, ev.rotation)
       dispatch({ type: 'warning' })
-      toast(`${Math.round(ev.remaining_ms / 1000)} seconds left in this turn.`)
+      const left = countdownView(ev.rotation, ctx.store.getState().room.settings, ctx.clock).remainingMs
+      toast(warningMessage(left ?? ev.remaining_ms))
       return
+    }
     case 'time_up':
       return onTimeUp(ctx, ev.rotation)
     case 'run_queued':

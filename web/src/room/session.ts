@@ -10,8 +10,9 @@ import { EventsSocket } from '../events'
 import { entryPointName } from '../kata-entry'
 import { roomLanguage } from '../languages'
 import { loadStatement } from '../statement'
-import type { Identity } from '../storage'
+import { store as storage, type Identity } from '../storage'
 import { SyncManager } from '../sync'
+import { listenZoomKeys } from '../zoom-control'
 import { watchPresence } from './awareness'
 import { createRoomContext, type RoomContext } from './context'
 import { handleEvent } from './event-handler'
@@ -48,6 +49,16 @@ async function checkRoomStillExists(app: HTMLElement, ctx: RoomContext, stop: ()
       renderUnknownRoom(app, ctx.roomId)
     }
   }
+}
+
+/** The browser's online state into the store, so the indicator never says "synced" offline. */
+function watchOnline(ctx: RoomContext, sync: SyncManager, events: EventsSocket): void {
+  window.addEventListener('offline', () => ctx.store.dispatch({ type: 'online', online: false }))
+  window.addEventListener('online', () => {
+    ctx.store.dispatch({ type: 'online', online: true })
+    sync.reconnect()
+    events.retryNow()
+  })
 }
 
 /** Ctrl/Cmd+Enter anywhere runs the tests; the editors handle it themselves. */
@@ -100,10 +111,18 @@ export function startRoom(app: HTMLElement, room: Room, me: Identity | null): vo
       if (s.kind === 'waiting' && s.attempt === 3) void checkRoomStillExists(app, ctx, stop)
     },
     onReconnect: () => void loadRuns(ctx),
+    onDeadLink: () => sync.dropDeadLink(),
   })
   sockets.events = events
   runOnCtrlEnter(ctx)
-  window.addEventListener('online', () => sync.reconnect())
+  watchOnline(ctx, sync, events)
+  listenZoomKeys(
+    () => store.getState().zoom,
+    (zoom) => {
+      storage.setZoom('room', zoom)
+      store.dispatch({ type: 'zoom', zoom })
+    },
+  )
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) stop()
   })

@@ -2,6 +2,7 @@
 // the layout they sit in. render(state) is the page's one render path.
 
 import type { Room, RotationAction, Run, RunKind } from '../api'
+import { createZoomControl } from '../zoom-control'
 import { h } from '../dom'
 import { createFacilitatorPanel } from '../facilitator'
 import { roomLanguage } from '../languages'
@@ -11,13 +12,15 @@ import { connect, type View } from '../view'
 import type { RoomContext } from './context'
 import { bannerView } from './model/banner'
 import { editability } from './model/editability'
+import { followMode, followTarget } from './model/follow'
+import { keyboardNotice } from './model/keyboard'
 import { runStatusView } from './model/run-status'
-import { shownRun } from './model/runs'
+import { latestDone, shownRun } from './model/runs'
 import type { RoomState } from './model/state'
 import { createBanner } from './ui/banner'
 import { createConnection } from './ui/connection'
 import { createCountdown } from './ui/countdown'
-import { createFollowToggle, createReadOnlyNote } from './ui/edit-status'
+import { createFollowToggle, createKeyboardNotice, createReadOnlyNote } from './ui/edit-status'
 import { createEditors, type EditorsView } from './ui/editors'
 import { roomHeader } from './ui/header'
 import { createLightStrip, createResults } from './ui/lights'
@@ -58,23 +61,47 @@ function workPane(ctx: RoomContext, cb: RoomCallbacks, editors: EditorsView, res
   }))
   const note = connect(createReadOnlyNote(), (s: RoomState) => ({ why: editability(s).why }))
   const follow = connect(
-    createFollowToggle((on) => {
-      storage.setPrefs({ followDriver: on })
-      dispatch({ type: 'follow', on })
+    createFollowToggle({
+      set: (on) => {
+        storage.setPrefs({ followDriver: on })
+        dispatch({ type: 'follow', on })
+      },
+      resume: () => dispatch({ type: 'follow-resume' }),
     }),
-    (s: RoomState) => ({ on: s.followDriver, hidden: editability(s).followHidden }),
+    (s: RoomState) => ({ mode: followMode(s), hidden: editability(s).followHidden }),
   )
-  const editorsView = connect(editors, (s: RoomState) => ({ activeTab: s.activeTab, editable: editability(s).editable, statementHidden: s.statementHidden }))
+  const zoom = connect(
+    createZoomControl((z) => {
+      storage.setZoom('room', z)
+      dispatch({ type: 'zoom', zoom: z })
+    }),
+    (s: RoomState) => ({ zoom: s.zoom }),
+  )
+  const editorsView = connect(editors, (s: RoomState) => {
+    const target = followTarget(s)
+    return {
+      activeTab: s.activeTab,
+      editable: editability(s).editable,
+      statementHidden: s.statementHidden,
+      zoom: s.zoom,
+      followTab: target?.tab ?? null,
+      followAnchor: target?.anchor ?? 0,
+      followHead: target?.head ?? 0,
+      latestRun: latestDone(s.runs),
+    }
+  })
+  const notice = connect(createKeyboardNotice(), (s: RoomState) => ({ text: keyboardNotice(s), count: s.refusedKeys }))
+  editors.el.appendChild(notice.el)
   const runBar = connect(createRunBar(cb.run, ctx.me !== null), runStatusView)
   const el = h(
     'section',
     { class: 'pane work-pane', 'aria-label': 'Code' },
-    h('div', { class: 'editor-toolbar' }, toggle.el, tabs.el, note.el, follow.el),
+    h('div', { class: 'editor-toolbar' }, toggle.el, tabs.el, note.el, follow.el, zoom.el),
     editors.el,
     runBar.el,
     results.el,
   )
-  return { el, views: [toggle, tabs, note, follow, editorsView, runBar, results] }
+  return { el, views: [toggle, tabs, note, follow, zoom, editorsView, notice, runBar, results] }
 }
 
 function facilitatorPanel(ctx: RoomContext, act: RoomCallbacks['act']): View<RoomState> | null {
@@ -114,7 +141,7 @@ function sidePane(ctx: RoomContext, cb: RoomCallbacks, results: View<RoomState>)
 /** The top: header with the connection indicator, and the banner + countdown bar. */
 function topBars(ctx: RoomContext, cb: RoomCallbacks): Part[] {
   const { room } = ctx.store.getState()
-  const connection = connect(createConnection(cb.retryEvents), (s: RoomState) => ({ sync: s.sync, events: s.events }))
+  const connection = connect(createConnection(cb.retryEvents), (s: RoomState) => ({ sync: s.sync, events: s.events, online: s.online }))
   const banner = connect(createBanner(), (s: RoomState) => bannerView(s.room, s.meId))
   const countdown = connect(createCountdown(ctx.clock), (s: RoomState) => ({ rotation: s.room.rotation, settings: s.room.settings, warnings: s.warnings }))
   return [
@@ -126,7 +153,13 @@ function topBars(ctx: RoomContext, cb: RoomCallbacks): Part[] {
 export function buildRoomViews(ctx: RoomContext, cb: RoomCallbacks): RoomViews {
   const hidden = (s: RoomState) => ({ hidden: s.statementHidden })
   const statement = createStatementPane()
-  const editors = createEditors(() => cb.run('test'), roomLanguage(ctx.store.getState().room.language))
+  const dispatch = ctx.store.dispatch
+  const editorCallbacks = {
+    run: () => cb.run('test'),
+    navigated: () => dispatch({ type: 'follow-pause' }),
+    refusedKey: () => dispatch({ type: 'key-refused' }),
+  }
+  const editors = createEditors(editorCallbacks, roomLanguage(ctx.store.getState().room.language))
   const results = connect(createResults(), (s: RoomState) => ({ ...shownRun(s), entry: s.entry, language: roomLanguage(s.room.language), participants: s.room.participants }))
   const work = workPane(ctx, cb, editors, results)
   const side = sidePane(ctx, cb, results)

@@ -217,23 +217,26 @@ fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
+/// Parses and validates `kata.toml`. A TOML syntax error stops at once; past
+/// it, every problem is collected so that an author fixes them in one pass.
+pub fn parse_spec(source: &str) -> Result<KataSpec, Vec<SpecError>> {
     let raw: RawSpec = toml::from_str(source).map_err(|e| {
         let line = e.span().map(|s| line_at(source, s.start));
-        SpecError::new(FILE, line, e.message().trim().to_string())
+        vec![SpecError::new(FILE, line, e.message().trim().to_string())]
     })?;
+    let mut problems = Vec::new();
     let err = |key: &str, message: String| SpecError::new(FILE, line_of(source, key), message);
     if raw.title.trim().is_empty() {
-        return Err(err("title", "title must not be empty".into()));
+        problems.push(err("title", "title must not be empty".into()));
     }
     if raw.summary.trim().is_empty() || raw.summary.len() > 200 {
-        return Err(err(
+        problems.push(err(
             "summary",
             "summary must be one line of 1 to 200 characters".into(),
         ));
     }
     if raw.languages.is_empty() {
-        return Err(err(
+        problems.push(err(
             "languages",
             "languages must name at least one language, e.g. [\"python\"]".into(),
         ));
@@ -241,14 +244,14 @@ pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
     for lang in &raw.languages {
         if Language::parse(lang).is_none() {
             let supported: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
-            return Err(err(
+            problems.push(err(
                 "languages",
                 format!("language {lang:?} is not supported; supported: {}", supported.join(", ")),
             ));
         }
     }
     if !raw.languages.iter().any(|l| l == Language::ORACLE.name()) {
-        return Err(err(
+        problems.push(err(
             "languages",
             format!(
                 "languages must include {:?}: the generator and the reference that gives every language its expected values are {}",
@@ -258,30 +261,36 @@ pub fn parse_spec(source: &str) -> Result<KataSpec, SpecError> {
         ));
     }
     if raw.budget.case_ms == 0 || raw.budget.case_ms > MAX_CASE_MS {
-        return Err(err(
+        problems.push(err(
             "case_ms",
             format!("case_ms must be between 1 and {MAX_CASE_MS}"),
         ));
     }
     if raw.budget.memory_mb < 16 || raw.budget.memory_mb > MAX_MEMORY_MB {
-        return Err(err(
+        problems.push(err(
             "memory_mb",
             format!("memory_mb must be between 16 and {MAX_MEMORY_MB}"),
         ));
     }
     if raw.random.count > MAX_RANDOM_COUNT {
-        return Err(err(
+        problems.push(err(
             "count",
             format!("random.count must be at most {MAX_RANDOM_COUNT}"),
         ));
     }
     if !(raw.compare.float_tolerance >= 0.0 && raw.compare.float_tolerance < 1.0) {
-        return Err(err(
+        problems.push(err(
             "float_tolerance",
             "float_tolerance must be in [0, 1)".into(),
         ));
     }
-    let entry = parse_entry(source, raw.entry)?;
+    let entry = parse_entry(source, raw.entry).map_err(|e| problems.push(e));
+    let Ok(entry) = entry else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(KataSpec {
         title: raw.title.trim().to_string(),
         summary: raw.summary.trim().to_string(),
@@ -514,7 +523,19 @@ count = 5
     }
 
     fn error_of(source: &str) -> SpecError {
-        parse_spec(source).unwrap_err()
+        parse_spec(source).unwrap_err().remove(0)
+    }
+
+    #[test]
+    fn every_problem_in_kata_toml_is_reported_at_once() {
+        let broken = CLASS_KATA
+            .replace("title = \"Bowling\"", "title = \" \"")
+            .replace("case_ms = 500", "case_ms = 0");
+        let problems = parse_spec(&broken).unwrap_err();
+        let messages: Vec<&str> = problems.iter().map(|e| e.message.as_str()).collect();
+        assert!(problems.len() >= 2, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("title")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("case_ms")), "{messages:?}");
     }
 
     #[test]

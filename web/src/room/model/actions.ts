@@ -25,9 +25,16 @@ export type RoomAction =
   | { type: 'entry'; entry: string | null }
   | { type: 'tab'; tab: TextName }
   | { type: 'follow'; on: boolean }
+  /** We scrolled or clicked in the code ourselves: stop following until resumed. */
+  | { type: 'follow-pause' }
+  | { type: 'follow-resume' }
+  | { type: 'zoom'; zoom: number }
+  /** A key typed into the read-only editor. */
+  | { type: 'key-refused' }
   | { type: 'statement-hidden'; hidden: boolean }
   | { type: 'presence'; presence: readonly PresenceEntry[] }
   | { type: 'facilitator-busy'; busy: boolean }
   // Connections.
   | { type: 'sync'; sync: SyncState }
   | { type: 'events'; events: EventsState }
+  | { type: 'online'; online: boolean }

@@ -35,6 +35,25 @@ export function timeUpMessage(rot: Rotation, settings: Settings, nameOf: NameOf)
   return `${nameOf(r.driver)} drives now${r.navigator ? `, ${nameOf(r.navigator)} navigates` : ''}.`
 }
 
+/** 45 000 → "45 seconds", 90 000 → "1 minute 30 seconds"; rounded up, as the countdown is. */
+export function remainingWords(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000))
+  const m = Math.floor(total / 60)
+  const sec = total % 60
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
+  if (m === 0) return part(sec, 'second')
+  return sec ? `${part(m, 'minute')} ${part(sec, 'second')}` : part(m, 'minute')
+}
+
+/**
+ * The "time almost up" toast. `remainingMs` is what the countdown shows when the
+ * warning arrives (its deadline against the server clock), not the warning setting:
+ * a warning that comes late, or a turn shorter than the lead, says the real time.
+ */
+export function warningMessage(remainingMs: number): string {
+  return `${remainingWords(remainingMs)} left in this turn.`
+}
+
 /**
  * Was an edit_refused about this browser's edits? Some servers send it to every socket
  * with the refused participant's id; without an id, it is ours if we may not edit.

@@ -2,17 +2,21 @@
 // identity (and an action that changes nothing returns `s` itself) so views can skip.
 
 import type { Room } from '../../api'
-import { roleOf } from '../../roles'
+import { roleOf, rolesOf } from '../../roles'
 import type { RoomAction } from './actions'
 import { nextLastRole } from './announcements'
-import { followDriver, samePresence } from './follow'
+import { followDriver, pauseFollow, samePresence } from './follow'
 import { placeholderRun, selectRun, upsertRun } from './runs'
 import type { RoomState } from './state'
 
-/** A new room (or rotation): roles may have moved, so the announced role and the followed tab too. */
+/**
+ * A new room (or rotation): roles may have moved, so the announced role and the followed
+ * tab too. A new driver ends a pause: it was about where the last one was.
+ */
 function withRoom(s: RoomState, room: Room): RoomState {
   const lastRole = nextLastRole(s.lastRole, s.helloSeen, roleOf(room.rotation, s.meId))
-  return followDriver({ ...s, room, lastRole })
+  const newDriver = rolesOf(room.rotation).driver !== rolesOf(s.room.rotation).driver
+  return followDriver({ ...s, room, lastRole, followPaused: newDriver ? false : s.followPaused })
 }
 
 function set<K extends keyof RoomState>(s: RoomState, key: K, value: RoomState[K]): RoomState {
@@ -66,7 +70,17 @@ export function roomReducer(s: RoomState, a: RoomAction): RoomState {
     case 'tab':
       return set(s, 'activeTab', a.tab)
     case 'follow':
-      return set(s, 'followDriver', a.on)
+      return s.followDriver === a.on && !s.followPaused ? s : followDriver({ ...s, followDriver: a.on, followPaused: false })
+    case 'follow-pause':
+      return pauseFollow(s)
+    case 'follow-resume':
+      return s.followPaused ? followDriver({ ...s, followPaused: false }) : s
+    case 'zoom':
+      return set(s, 'zoom', a.zoom)
+    case 'key-refused':
+      return { ...s, refusedKeys: s.refusedKeys + 1 }
+    case 'online':
+      return set(s, 'online', a.online)
     case 'statement-hidden':
       return set(s, 'statementHidden', a.hidden)
     case 'facilitator-busy':

@@ -1,5 +1,6 @@
 // The run bar's state: button labels, whether they are enabled, the status line.
 
+import type { IconName } from '../../icons'
 import { nameIn } from './names'
 import { myRun, myRunPending, pendingRuns } from './runs'
 import type { RoomState } from './state'
@@ -14,6 +15,9 @@ export interface RunStatusView {
   text: string
   runLabel: string
   submitLabel: string
+  /** Drawn before the labels (icons.ts), never typed as characters. */
+  runIcon: IconName
+  submitIcon: IconName
 }
 
 /** Our own run first, then (when ours is done) the oldest pending run of anyone. */
@@ -35,13 +39,17 @@ export function runStatusView(s: RoomState): RunStatusView {
   const busy = myRunPending(s)
   const { state, text } = statusLine(s)
   const submitting = myRun(s)?.kind === 'submit'
-  const waitLabel = (running: string) => (state === 'running' ? running : '⏳ Queued…')
+  const waitLabel = (running: string) => (state === 'running' ? running : 'Queued…')
+  const runWaits = busy && !submitting
+  const submitWaits = busy && submitting
   return {
     busy,
     submitHidden: !s.room.kata,
     state,
     text,
-    runLabel: busy && !submitting ? waitLabel('⏳ Running…') : '▶ Run tests',
-    submitLabel: busy && submitting ? waitLabel('⏳ Judging…') : '★ Submit',
+    runLabel: runWaits ? waitLabel('Running…') : 'Run tests',
+    submitLabel: submitWaits ? waitLabel('Judging…') : 'Submit',
+    runIcon: runWaits ? 'hourglass' : 'play',
+    submitIcon: submitWaits ? 'hourglass' : 'star',
   }
 }

@@ -7,12 +7,15 @@ import type { Role } from '../../roles'
 import type { SyncStatus } from '../../sync'
 import type { TextName } from '../../texts'
 
-/** A remote cursor: who it is and which file it is in. */
+/** A remote cursor: who it is, which file it is in and where (indexes in that file). */
 export interface PresenceEntry {
   id: string | null
   name: string
+  /** Checked #rrggbb (awareness-user.ts). */
   color: string
   tab: TextName
+  head: number
+  anchor: number
 }
 
 export interface SyncState {
@@ -38,7 +41,10 @@ export interface RoomState {
   /** The kata's function or class name, once the statement has loaded. */
   entry: string | null
   activeTab: TextName
+  /** Follow the driver (their file, and their cursor scrolled into view): the preference. */
   followDriver: boolean
+  /** Following is on but paused by our own scrolling or clicking, until "Resume following". */
+  followPaused: boolean
   presence: readonly PresenceEntry[]
   sync: SyncState
   events: EventsState
@@ -52,9 +58,15 @@ export interface RoomState {
   statementHidden: boolean
   /** How many "time almost up" warnings arrived: the countdown flashes on each. */
   warnings: number
+  /** The code's zoom (zoom.ts), remembered in this browser. */
+  zoom: number
+  /** Keys typed into the read-only editor so far: the "X has the keyboard" notice shows on each. */
+  refusedKeys: number
+  /** The browser's own idea (navigator.onLine and its online/offline events). */
+  online: boolean
 }
 
-export function initialRoomState(room: Room, meId: string | null, followDriver: boolean): RoomState {
+export function initialRoomState(room: Room, meId: string | null, followDriver: boolean, zoom = 1, online = true): RoomState {
   return {
     room,
     meId,
@@ -66,6 +78,7 @@ export function initialRoomState(room: Room, meId: string | null, followDriver: 
     entry: null,
     activeTab: 'solution',
     followDriver,
+    followPaused: false,
     presence: [],
     sync: { status: 'connecting', synced: false, detail: '' },
     events: { kind: 'connecting', attempt: 0 },
@@ -74,5 +87,8 @@ export function initialRoomState(room: Room, meId: string | null, followDriver: 
     facilitatorBusy: false,
     statementHidden: false,
     warnings: 0,
+    zoom,
+    refusedKeys: 0,
+    online,
   }
 }

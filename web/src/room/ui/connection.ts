@@ -10,6 +10,8 @@ import type { SyncState } from '../model/state'
 export interface ConnectionProps {
   sync: SyncState
   events: EventsState
+  /** navigator.onLine, kept up to date by the online/offline events. */
+  online: boolean
 }
 
 const setText = (el: HTMLElement, text: string) => {
@@ -28,9 +30,9 @@ export function createConnection(onRetry: () => void): View<ConnectionProps> {
 
   const paint = () => {
     if (!props) return
-    const v = connectionView(props.sync, props.events, Date.now())
+    const v = connectionView(props.sync, props.events, Date.now(), props.online)
     Object.assign(el.dataset, { sync: props.sync.status, synced: String(props.sync.synced), events: props.events.kind, state: v.state })
-    dot.className = `dot ${v.state === 'online' ? 'ok' : 'bad'}`
+    dot.className = `dot ${v.state === 'online' ? 'ok' : v.state === 'offline' ? 'off' : 'bad'}`
     syncEl.dataset.status = props.sync.status
     eventsEl.dataset.status = props.events.kind
     setText(syncEl, v.syncText)

@@ -4,6 +4,7 @@
 
 import { requestNotificationPermission } from '../../alerts'
 import { copyText, h, toast } from '../../dom'
+import { brandLights } from '../../icons'
 import { languageTitle } from '../../languages'
 import { joinUrl, projectorPath } from '../../links'
 import { store, type Identity } from '../../storage'
@@ -42,7 +43,7 @@ export function roomHeader(roomId: string, kataTitle: string | null, language: s
   return h(
     'header',
     { class: 'site-header room-header' },
-    h('a', { class: 'brand', href: '/', 'aria-label': 'Randori lobby' }, h('span', { class: 'brand-lights', 'aria-hidden': 'true' }, '●●●'), ' Randori'),
+    h('a', { class: 'brand', href: '/', 'aria-label': 'Randori lobby' }, brandLights(), ' Randori'),
     h('h1', { class: 'room-title' }, h('span', { testid: 'room-kata' }, kataTitle ?? 'Free practice'), h('span', { class: 'muted mono small', testid: 'room-id' }, ` ${roomId}`),
       h('span', { class: 'badge badge-language', testid: 'room-language', dataset: { language } }, languageTitle(language)),
     ),

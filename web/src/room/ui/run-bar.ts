@@ -1,6 +1,7 @@
 // Run tests / Submit, the keyboard hint and the run status line under the editors.
 
-import { h } from '../../dom'
+import { h, replace } from '../../dom'
+import { icon } from '../../icons'
 import type { RunKind } from '../../api'
 import type { View } from '../../view'
 import type { RunStatusView } from '../model/run-status'
@@ -35,8 +36,8 @@ export function createRunBar(onRun: (kind: RunKind) => void, joined: boolean): V
       submit.hidden = v.submitHidden
       status.textContent = v.text
       status.dataset.state = v.state
-      runTests.textContent = v.runLabel
-      submit.textContent = v.submitLabel
+      replace(runTests, icon(v.runIcon), v.runLabel)
+      replace(submit, icon(v.submitIcon), v.submitLabel)
     },
   }
 }

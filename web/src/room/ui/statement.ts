@@ -1,6 +1,7 @@
 // The kata statement pane and the button in the editor toolbar that hides it.
 
-import { h } from '../../dom'
+import { h, replace } from '../../dom'
+import { icon } from '../../icons'
 import type { View } from '../../view'
 
 export interface StatementProps {
@@ -31,7 +32,7 @@ export function createStatementToggle(onToggle: (hidden: boolean) => void): View
   const update = (p: StatementProps) => {
     hidden = p.hidden
     el.setAttribute('aria-expanded', String(!hidden))
-    el.textContent = hidden ? '▶ Statement' : '◀ Statement'
+    replace(el, icon(hidden ? 'chevron-right' : 'chevron-left'), 'Statement')
     el.title = hidden ? 'Show the kata statement' : 'Hide the kata statement'
   }
   update({ hidden })
