@@ -45,10 +45,15 @@ pub enum RoomEvent {
     /// A run ended, with its light, verdict and results.
     RunFinished { run: Run },
     /// An edit was refused (strict mode, not the driver); the sender resyncs.
+    /// `kept`: the edit was kept as a proposal for the driver (see `Proposals`).
     EditRefused {
         participant: Option<String>,
         reason: String,
+        #[serde(default)]
+        kept: bool,
     },
+    /// The room's open proposals changed (kept, applied, discarded).
+    Proposals { proposals: Vec<ProposalView> },
     /// Something a command asked for failed, or the room is going away.
     Error { message: String },
     /// The answer to `ping`, with the server's clock for offset correction.
@@ -121,6 +126,18 @@ pub struct RoomSettingsView {
     pub hand_on_when_away: bool,
     /// The tests run when a turn ends, as the outgoing driver's light.
     pub test_at_turn_end: bool,
+}
+
+/// A kept edit, as people see it: whose, when and how big; never its content
+/// (the driver applies it to see it, and undo takes it back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProposalView {
+    pub id: String,
+    /// The participant whose refused edits these are.
+    pub author: String,
+    pub author_name: String,
+    pub created_ms: u64,
+    pub summary: crate::sync::proposals::ProposalSummary,
 }
 
 /// One participant in a room view.

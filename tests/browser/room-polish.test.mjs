@@ -4,7 +4,8 @@
 // repeated toasts collapse and stay off the results, a navigator's keys get one
 // "Ada has the keyboard" notice, the time-up warning says the time left, an amber run
 // marks its line in the editor, statement tables keep cells on one line, and the
-// countdown stays on a phone's screen.
+// countdown stays on a phone's screen, and a driver's offline edit made after her turn
+// is kept for the next driver to apply.
 //
 //   cd tests && node --test --test-concurrency=1 browser/room-polish.test.mjs
 //
@@ -15,7 +16,7 @@ import assert from 'node:assert/strict'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { RUN_TIMEOUT, SYNC_TIMEOUT, docText, openPage, replaceContent, roomWith, serverText, setup, shot, start, tid, until, waitEditable, waitOnline } from './helpers.mjs'
+import { RUN_TIMEOUT, SYNC_TIMEOUT, api, docText, openPage, replaceContent, roomWith, serverText, setup, shot, start, tid, until, waitEditable, waitOnline } from './helpers.mjs'
 
 let env = null
 
@@ -279,4 +280,37 @@ test('on a phone the countdown is on the screen', { timeout: 60_000 }, async () 
   assert.ok(page.scroll <= page.client + 1, `no sideways scrolling: ${JSON.stringify(page)}`)
   await shot(phone, 'room-phone.png')
   await phone.context().close()
+})
+
+test('an offline edit made after the turn moved on is kept, and the new driver applies it', { timeout: 90_000 }, async () => {
+  const room = await roomWith(env.base, ['Ada', 'Bob'])
+  await start(env.base, room)
+  const bob = await openPage(env, room, room.people.Bob)
+  await waitOnline(bob)
+  // Ada's own client (a stock Yjs one): online, then offline while she types a line.
+  const doc = new Y.Doc()
+  const url = `${env.base.replace(/^http/, 'ws')}/rooms/${room.id}`
+  const ada = new WebsocketProvider(url, 'sync', doc, { params: { token: room.people.Ada.token }, WebSocketPolyfill: WebSocket, disableBc: true })
+  try {
+    await until('Ada synced', () => ada.synced)
+    const solution = doc.getText('solution')
+    ada.disconnect()
+    solution.insert(solution.length, '# written offline by Ada\n')
+    await api(env.base, 'POST', `/api/rooms/${room.id}/rotation`, { action: 'next' }, room.facToken)
+    await waitEditable(bob)
+    ada.connect()
+    // Bob, now driving, is offered it: whose, and how big; nothing applied yet.
+    await bob.waitForSelector(tid('proposal'), { timeout: SYNC_TIMEOUT })
+    assert.equal(await bob.textContent(tid('proposal-text')), "Ada's offline edit, 1 line")
+    assert.doesNotMatch(await docText(bob), /written offline/)
+    await shot(bob, 'room-proposal.png')
+    await bob.click(tid('proposal-apply'))
+    await until('the edit is in Bob\'s editor', async () => (await docText(bob)).includes('# written offline by Ada'))
+    await until('and on the server', async () => (await serverText(env.base, room.id)).includes('# written offline by Ada'))
+    await bob.waitForSelector(tid('proposals'), { state: 'hidden', timeout: SYNC_TIMEOUT })
+  } finally {
+    ada.destroy()
+    doc.destroy()
+    await bob.context().close()
+  }
 })

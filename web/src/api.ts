@@ -10,6 +10,7 @@ import type {
   KataSummary,
   KataView,
   ParticipantView,
+  ProposalView,
   ResultRow,
   RoomSettingsView,
   RoomView,
@@ -25,6 +26,8 @@ import type {
 } from './generated/protocol'
 
 export type { KataSummary, Light, RotationAction, RotationStatus, Run, RunKind }
+/** A kept offline edit (refused because its author was not driving). */
+export type Proposal = ProposalView
 export type Mode = EditMode
 export type TimeUp = TimeUpRule
 export type Verdict = RowStatus
@@ -100,4 +103,7 @@ export const api = {
     call<{ run_id: string; queue_position: number }>('POST', `/api/rooms/${enc(id)}/runs`, { kind }, token),
   rotation: (id: string, action: RotationAction, facilitatorToken: string) =>
     call<Rotation>('POST', `/api/rooms/${enc(id)}/rotation`, action, facilitatorToken),
+  proposals: (id: string, token: string) => call<ProposalView[]>('GET', `/api/rooms/${enc(id)}/proposals`, undefined, token),
+  decideProposal: (id: string, proposal: string, decision: 'apply' | 'discard', token: string) =>
+    call<null>('POST', `/api/rooms/${enc(id)}/proposals/${enc(proposal)}/${decision}`, {}, token),
 }

@@ -17,6 +17,7 @@ import { renderLights } from './lights'
 import { fileNames, roomLanguage } from './languages'
 import { joinUrl, shortJoinText } from './links'
 import { participantMap, rolesOf } from './roles'
+import { awayLine } from './roster-model'
 import { readPresence, watchPresence } from './room/awareness'
 import { connectionView } from './room/model/connection'
 import { cursorOf } from './room/model/follow'
@@ -83,7 +84,8 @@ function startProjector(app: HTMLElement, initial: Room): void {
   const nav = who('Navigating', 'projector-navigator')
   const nxt = who('Next up', 'projector-next')
   const statusLine = h('div', { class: 'proj-status', testid: 'role-banner', role: 'status', 'aria-live': 'polite' })
-  const rolesRow = h('section', { class: 'proj-roles', 'aria-label': 'Roles' }, drv.el, nav.el, nxt.el, statusLine)
+  const away = h('div', { class: 'proj-away', testid: 'projector-away' })
+  const rolesRow = h('section', { class: 'proj-roles', 'aria-label': 'Roles' }, drv.el, nav.el, nxt.el, statusLine, away)
 
   // ---- code ---
   const editors = {} as Record<TextName, CodeEditor>
@@ -178,6 +180,8 @@ function startProjector(app: HTMLElement, initial: Room): void {
     }
     statusLine.dataset.status = st
     statusLine.textContent = `${text[st] ?? st} · ${room.settings.mode === 'strict' ? 'strict' : 'free'} mode · ${room.participants.filter((p) => p.online).length} online`
+    away.textContent = awayLine(room)
+    away.hidden = away.textContent === ''
     countdown.set(room.rotation, room.settings)
     title.textContent = room.kata_title ?? 'Free practice'
     renderLights(lightStrip, [...runs.values()], nameOf, { max: 16, emptyText: '' })

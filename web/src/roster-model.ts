@@ -75,3 +75,15 @@ export function moveInOrder(order: readonly string[], id: string, delta: -1 | 1)
   ;[next[i], next[j]] = [next[j], next[i]]
   return next
 }
+
+/**
+ * Who is away, for the projector's line: everyone offline, in join order, those out
+ * of the rotation (past the grace period) marked so. Empty when everyone is here.
+ */
+export function awayLine(room: Room): string {
+  const absent = new Set(room.rotation?.absent ?? [])
+  const away = room.participants.filter((p) => !p.online)
+  if (away.length === 0) return ''
+  const names = away.map((p) => (absent.has(p.id) ? `${p.name} (out of the rotation)` : p.name))
+  return `Away: ${names.join(', ')}`
+}

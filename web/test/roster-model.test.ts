@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { moveInOrder, rosterModel } from '../src/roster-model'
+import { awayLine, moveInOrder, rosterModel } from '../src/roster-model'
 import { ada, bob, cy, room, rotation } from './fixtures'
 
 test('rows follow the queue, with 1-based places and roles', () => {
@@ -53,4 +53,10 @@ test('moving past either end, or someone unknown, does nothing', () => {
   assert.equal(moveInOrder(['a', 'b'], 'a', -1), null)
   assert.equal(moveInOrder(['a', 'b'], 'b', 1), null)
   assert.equal(moveInOrder(['a', 'b'], 'z', 1), null)
+})
+
+test('the projector names who is away, and who is out of the rotation for it', () => {
+  assert.equal(awayLine(room()), '')
+  const offline = room({ participants: [ada, { ...bob, online: false }, { ...cy, online: false }], rotation: rotation({ absent: [cy.id] }) })
+  assert.equal(awayLine(offline), 'Away: Bob, Cy (out of the rotation)')
 })

@@ -3,5 +3,6 @@
 
 pub mod awareness;
 pub mod docsync;
+pub mod proposals;
 pub mod protocol;
 pub mod update_bounds;

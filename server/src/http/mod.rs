@@ -6,6 +6,7 @@
 //! [`require_json`]).
 
 mod katas;
+mod proposals;
 mod rooms;
 mod runs;
 mod sockets;
@@ -56,7 +57,9 @@ impl From<RoomError> for ApiError {
             RoomError::Invalid(m) => ApiError::bad_request(m),
             RoomError::Rotation(e) => ApiError(StatusCode::CONFLICT, e.to_string()),
             RoomError::Closed => ApiError(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
-            RoomError::Full => ApiError(StatusCode::CONFLICT, e.to_string()),
+            RoomError::Full | RoomError::Conflict(_) => ApiError(StatusCode::CONFLICT, e.to_string()),
+            RoomError::NoProposal => ApiError::not_found(e.to_string()),
+            RoomError::NotAllowed(m) => ApiError(StatusCode::FORBIDDEN, m),
             other => {
                 tracing::error!(error = %other, "room error");
                 ApiError(StatusCode::INTERNAL_SERVER_ERROR, other.to_string())
@@ -92,6 +95,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/api/rooms/{id}/runs", post(runs::create).get(runs::list))
         .route("/api/rooms/{id}/runs/{run_id}", get(runs::get))
         .route("/api/rooms/{id}/rotation", post(rooms::rotation))
+        .route("/api/rooms/{id}/proposals", get(proposals::list))
+        .route("/api/rooms/{id}/proposals/{proposal}/{decision}", post(proposals::decide))
         .route("/api/katas", get(katas::list))
         .route("/api/katas/{slug}", get(katas::get))
         .route("/rooms/{id}/sync", get(sockets::sync))

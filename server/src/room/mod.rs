@@ -8,6 +8,7 @@
 //! any client has received survives a crash.
 
 mod presence;
+pub mod proposals;
 pub mod registry;
 mod sync;
 mod turns;
@@ -147,6 +148,10 @@ struct RoomState {
     /// Which connection may set which awareness client id; a connection's ids are
     /// removed and announced when it closes, so cursors of closed tabs disappear.
     awareness_owners: awareness::Owners,
+    /// Refused edits kept for the driver (nothing typed is lost), and what each would
+    /// change, computed when first listed.
+    proposals: randori_core::sync::proposals::Proposals,
+    proposal_summaries: HashMap<String, randori_core::sync::proposals::ProposalSummary>,
     next_peer_id: u64,
     /// Open connections (sync and events) per participant: online when > 0.
     presence: HashMap<String, usize>,
@@ -190,6 +195,12 @@ pub enum RoomError {
     Invalid(String),
     #[error("this room is full: it has {MAX_PARTICIPANTS} participants")]
     Full,
+    #[error("no such proposal (applied or discarded already?)")]
+    NoProposal,
+    #[error("{0}")]
+    NotAllowed(String),
+    #[error("{0}")]
+    Conflict(String),
 }
 
 /// What a new sync connection needs.
@@ -252,6 +263,8 @@ impl Room {
                 rotation,
                 peers: HashMap::new(),
                 awareness_owners: awareness::Owners::default(),
+                proposals: proposals::restore(loaded.proposals),
+                proposal_summaries: HashMap::new(),
                 next_peer_id: 0,
                 presence: HashMap::new(),
                 event_subscribers: 0,

@@ -58,6 +58,7 @@ impl Room {
         peer_id: u64,
         message: ClientMessage,
     ) -> Result<Option<store::Pending>, RoomError> {
+        let mut kept = Kept::No;
         let (effect, pending_write, reply_to) = {
             let mut state = self.lock();
             if state.closed {
@@ -71,6 +72,11 @@ impl Room {
                 other => other,
             };
             let refusal = self.refusal(&state, peer_id);
+            // A participant's refused update is kept (a copy, only when refused).
+            let offered = match (&message, &refusal) {
+                (ClientMessage::Update(bytes), Some(_)) => Some(bytes.clone()),
+                _ => None,
+            };
             let effect = state.doc.handle(message, refusal.as_deref())?;
             let mut pending = None;
             let targets = match effect {
@@ -86,6 +92,7 @@ impl Room {
                 }
                 Effect::Refused { .. } => {
                     Metrics::inc(&self.ctx.metrics.edits_refused);
+                    kept = self.keep_offered(&mut state, peer_id, offered);
                     only(&state, peer_id)
                 }
                 Effect::Nothing => Vec::new(),
@@ -95,13 +102,31 @@ impl Room {
         if let Some(ack) = pending_write {
             store::wait(ack).await?;
         }
-        self.deliver(peer_id, effect, &reply_to);
+        self.deliver(peer_id, effect, &reply_to, &kept);
+        if kept == Kept::Yes {
+            self.publish_proposals();
+        }
+
         Ok(None)
+    }
+
+    /// Keeps a participant's refused update as (part of) their proposal; a watcher's
+    /// is only refused.
+    fn keep_offered(&self, state: &mut RoomState, peer_id: u64, offered: Option<Vec<u8>>) -> Kept {
+        let author = state.peers.get(&peer_id).and_then(|p| p.participant.clone());
+        let (Some(author), Some(update)) = (author, offered) else {
+            return Kept::No;
+        };
+        match self.keep_refused(state, &author, update) {
+            Ok(true) => Kept::Yes,
+            Ok(false) => Kept::Quietly,
+            Err(why) => Kept::NotKept(why.to_string()),
+        }
     }
 
     /// Queues an applied update for storage; the store's writer delivers it to the
     /// room's other connections right after its commit. Compacts when due.
-    fn store_applied(
+    pub(super) fn store_applied(
         self: &Arc<Self>,
         state: &mut RoomState,
         peer_id: u64,
@@ -141,7 +166,7 @@ impl Room {
     }
 
     /// Sends what an effect (other than an applied update) answers, outside the lock.
-    fn deliver(&self, peer_id: u64, effect: Effect, reply_to: &[Target]) {
+    fn deliver(&self, peer_id: u64, effect: Effect, reply_to: &[Target], kept: &Kept) {
         match effect {
             // Delivered by the store's writer (`store_applied`).
             Effect::Applied { .. } | Effect::Nothing => {}
@@ -160,9 +185,15 @@ impl Room {
                     .peers
                     .get(&peer_id)
                     .and_then(|p| p.participant.clone());
+                let reason = match kept {
+                    Kept::Yes | Kept::Quietly => "only the driver may edit in strict mode; your edit is kept for the driver to apply".to_string(),
+                    Kept::NotKept(why) => format!("only the driver may edit in strict mode, and the edit could not be kept: {why}"),
+                    Kept::No => "only the driver may edit in strict mode".to_string(),
+                };
                 self.emit(RoomEvent::EditRefused {
                     participant: name,
-                    reason: "only the driver may edit in strict mode".into(),
+                    reason,
+                    kept: matches!(kept, Kept::Yes | Kept::Quietly),
                 });
             }
         }
@@ -257,11 +288,17 @@ impl Room {
 
     /// Detaches a sync connection and announces its awareness states gone.
     pub fn detach_sync(&self, peer_id: u64) {
-        let (frame, targets, presence_changed) = {
+        let (frame, targets, presence_changed, proposed) = {
             let mut state = self.lock();
             let Some(peer) = state.peers.remove(&peer_id) else {
                 return;
             };
+            // The author's connection closing ends a burst of refused edits: the
+            // room then sees their proposal's final summary.
+            let proposed = peer
+                .participant
+                .as_deref()
+                .is_some_and(|p| state.proposals.list().iter().any(|x| x.author == p));
             let owned = state.awareness_owners.release(peer_id);
             let frame = state.doc.remove_awareness(&owned);
             let changed = peer
@@ -269,13 +306,16 @@ impl Room {
                 .as_deref()
                 .map(|p| self.presence_down(&mut state, p))
                 .unwrap_or(false);
-            (frame, everyone(&state), changed)
+            (frame, everyone(&state), changed, proposed)
         };
         if let Some(frame) = frame {
             send_all(&targets, &Bytes::from(frame));
         }
         if presence_changed {
             self.publish_room();
+        }
+        if proposed {
+            self.publish_proposals();
         }
     }
 }
@@ -354,4 +394,16 @@ pub(super) fn send_all(targets: &[Target], frame: &Bytes) -> u64 {
         }
     }
     sent
+}
+
+/// Whether a refused update was kept as a proposal.
+#[derive(Debug, PartialEq, Eq)]
+enum Kept {
+    /// Not a participant's update, or no update refused.
+    No,
+    /// Kept, and the room is told (a new proposal, or its size doubled).
+    Yes,
+    /// Kept; the room is told later (the author's connection closing, or doubling).
+    Quietly,
+    NotKept(String),
 }

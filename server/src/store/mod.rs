@@ -106,6 +106,19 @@ pub struct LoadedRoom {
     pub updates: Vec<(u64, Vec<u8>)>,
     /// The rotation state machine, as JSON.
     pub rotation_json: Option<String>,
+    /// Open proposals (kept refused edits), oldest first.
+    pub proposals: Vec<ProposalRecord>,
+}
+
+/// A stored proposal: see `randori_core::sync::proposals`.
+#[derive(Debug, Clone)]
+pub struct ProposalRecord {
+    pub id: String,
+    pub room_id: String,
+    pub author: String,
+    pub created_at_ms: u64,
+    /// The updates, length-prefixed (`Proposal::encode_updates`).
+    pub updates: Vec<u8>,
 }
 
 /// One write. Each is idempotent on replay of the same values.
@@ -133,6 +146,12 @@ pub enum Write {
         room_id: String,
         json: String,
     },
+    /// Inserts or replaces a proposal (it grows as refused edits arrive).
+    SaveProposal(ProposalRecord),
+    DeleteProposal {
+        room_id: String,
+        id: String,
+    },
     /// Does nothing: its acknowledgement means every write queued before it is done.
     Barrier,
 }
@@ -143,6 +162,7 @@ impl Write {
             Write::AppendUpdate { data, .. } | Write::Snapshot { data, .. } => data.len() as u64,
             Write::SaveRun(r) => r.json.len() as u64,
             Write::SaveRotation { json, .. } => json.len() as u64,
+            Write::SaveProposal(p) => p.updates.len() as u64,
             _ => 0,
         }
     }
@@ -224,6 +244,14 @@ CREATE TABLE IF NOT EXISTS rotations (
     room_id TEXT PRIMARY KEY,
     data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS proposals (
+    room_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    updates BLOB NOT NULL,
+    PRIMARY KEY (room_id, id)
+) WITHOUT ROWID;
 ";
 
 fn open_connection(path: &Path) -> Result<Connection, StoreError> {
@@ -496,8 +524,24 @@ fn load_room(conn: &Connection, room_id: &str) -> Result<Option<LoadedRoom>, rus
             |r| r.get(0),
         )
         .optional()?;
+    let mut stmt = conn.prepare(
+        "SELECT id, room_id, author, created_at_ms, updates FROM proposals
+         WHERE room_id = ?1 ORDER BY created_at_ms, id",
+    )?;
+    let proposals = stmt
+        .query_map([room_id], |r| {
+            Ok(ProposalRecord {
+                id: r.get(0)?,
+                room_id: r.get(1)?,
+                author: r.get(2)?,
+                created_at_ms: r.get::<_, i64>(3)? as u64,
+                updates: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(LoadedRoom {
         room,
+        proposals,
         participants,
         snapshot,
         updates,
@@ -668,6 +712,17 @@ fn apply(conn: &Connection, write: &Write) -> Result<(), rusqlite::Error> {
                 "INSERT OR REPLACE INTO rotations (room_id, data) VALUES (?1, ?2)",
             )?
             .execute(params![room_id, json])?;
+        }
+        Write::SaveProposal(p) => {
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO proposals (room_id, id, author, created_at_ms, updates)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![p.room_id, p.id, p.author, p.created_at_ms as i64, p.updates])?;
+        }
+        Write::DeleteProposal { room_id, id } => {
+            conn.prepare_cached("DELETE FROM proposals WHERE room_id = ?1 AND id = ?2")?
+                .execute(params![room_id, id])?;
         }
         Write::Barrier => {}
     }

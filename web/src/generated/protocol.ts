@@ -137,6 +137,29 @@ export type ParticipantView = { id: string, name: string,
 online: boolean, };
 
 /**
+ * What applying a proposal would change, for people: lines per file.
+ */
+export type ProposalSummary = { 
+/**
+ * Lines of the solution that would change (added, removed or edited).
+ */
+solution_lines: number, 
+/**
+ * Lines of the tests that would change.
+ */
+tests_lines: number, };
+
+/**
+ * A kept edit, as people see it: whose, when and how big; never its content
+ * (the driver applies it to see it, and undo takes it back).
+ */
+export type ProposalView = { id: string, 
+/**
+ * The participant whose refused edits these are.
+ */
+author: string, author_name: string, created_ms: number, summary: ProposalSummary, };
+
+/**
  * One row of a run's results: a test or a case.
  */
 export type ResultRow = { name: string, group?: Group, status: RowStatus, 
@@ -157,7 +180,7 @@ line?: number, column?: number, };
 /**
  * A frame the server sends on the events socket.
  */
-export type RoomEvent = { "type": "hello", you: You | null, room: RoomView, } | { "type": "room", room: RoomView, } | { "type": "rotation", reason: string, rotation: RotationView, } | { "type": "warning", reason: string, remaining_ms: number, rotation: RotationView, } | { "type": "time_up", reason: string, turn: number, waiting: boolean, rotation: RotationView, } | { "type": "run_queued", run: Run, queue_position: number, } | { "type": "run_started", run: Run, } | { "type": "run_finished", run: Run, } | { "type": "edit_refused", participant: string | null, reason: string, } | { "type": "error", message: string, } | { "type": "pong", server_time_ms: number, };
+export type RoomEvent = { "type": "hello", you: You | null, room: RoomView, } | { "type": "room", room: RoomView, } | { "type": "rotation", reason: string, rotation: RotationView, } | { "type": "warning", reason: string, remaining_ms: number, rotation: RotationView, } | { "type": "time_up", reason: string, turn: number, waiting: boolean, rotation: RotationView, } | { "type": "run_queued", run: Run, queue_position: number, } | { "type": "run_started", run: Run, } | { "type": "run_finished", run: Run, } | { "type": "edit_refused", participant: string | null, reason: string, kept: boolean, } | { "type": "proposals", proposals: Array<ProposalView>, } | { "type": "error", message: string, } | { "type": "pong", server_time_ms: number, };
 
 /**
  * The room's settings as one object: the editing mode and the rotation's timer.

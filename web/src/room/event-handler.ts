@@ -35,9 +35,10 @@ function onTimeUp(ctx: RoomContext, rotation: Rotation): void {
   toast(`Time's up! ${body}`, 'info')
 }
 
-function onEditRefused(ctx: RoomContext, fx: EventEffects, reason: string, participant: string | null | undefined): void {
+function onEditRefused(ctx: RoomContext, fx: EventEffects, reason: string, participant: string | null | undefined, kept: boolean): void {
   if (!refusalIsOurs(ctx.store.getState(), participant)) return
-  toast(`Edit refused: ${reason}. Reloading the code from the server.`, 'error')
+  if (kept) toast('Your edit was made while someone else was driving: it is kept for the driver to apply.', 'info')
+  else toast(`Edit refused: ${reason}. Reloading the code from the server.`, 'error')
   fx.resetSync()
 }
 
@@ -72,7 +73,9 @@ export function handleEvent(ctx: RoomContext, fx: EventEffects, ev: ServerEvent)
       if (ev.run.kind === 'submit' && ev.run.verdict === 'passed') toast('Submission passed! Kata solved.', 'success')
       return
     case 'edit_refused':
-      return onEditRefused(ctx, fx, ev.reason, ev.participant)
+      return onEditRefused(ctx, fx, ev.reason, ev.participant, ev.kept)
+    case 'proposals':
+      return dispatch({ type: 'proposals', proposals: ev.proposals })
     case 'pong':
       return ctx.clock.observe(ev.server_time_ms)
     case 'error':

@@ -35,3 +35,31 @@ export async function loadRuns(ctx: RoomContext): Promise<void> {
     console.warn('runs: could not load', err)
   }
 }
+
+/** The token that may see the room's kept offline edits: the facilitator's, else ours. */
+function proposalToken(ctx: RoomContext): string | null {
+  return ctx.facToken ?? ctx.me?.token ?? null
+}
+
+/** Fetch the kept offline edits (at start and after a reconnect). */
+export async function loadProposals(ctx: RoomContext): Promise<void> {
+  const token = proposalToken(ctx)
+  if (!token) return
+  try {
+    ctx.store.dispatch({ type: 'proposals', proposals: await api.proposals(ctx.roomId, token) })
+  } catch (err) {
+    console.warn('proposals: could not load', err)
+  }
+}
+
+export async function decideProposal(ctx: RoomContext, id: string, decision: 'apply' | 'discard'): Promise<void> {
+  const token = proposalToken(ctx)
+  if (!token) return
+  try {
+    await api.decideProposal(ctx.roomId, id, decision, token)
+    toast(decision === 'apply' ? 'Offline edit applied.' : 'Offline edit discarded.', 'success')
+  } catch (err) {
+    toast(`Could not ${decision} the offline edit: ${(err as Error).message}`, 'error')
+  }
+  await loadProposals(ctx)
+}

@@ -19,7 +19,7 @@ import { handleEvent } from './event-handler'
 import { facilitatorAct } from './facilitator-actions'
 import { roleToast } from './model/announcements'
 import { renderUnknownRoom } from './notices'
-import { loadRuns, requestRun } from './run-request'
+import { decideProposal, loadProposals, loadRuns, requestRun } from './run-request'
 import { buildRoomViews, type RoomViews } from './views'
 
 /** The code sync session: editors bound to each new document, presence into the store. */
@@ -79,6 +79,7 @@ export function startRoom(app: HTMLElement, room: Room, me: Identity | null): vo
   const facToken = ctx.facToken
   const views = buildRoomViews(ctx, {
     run: (kind) => void requestRun(ctx, kind),
+    decideProposal: (id, decision) => void decideProposal(ctx, id, decision),
     retryEvents: () => sockets.events?.retryNow(),
     act: facToken ? (a) => facilitatorAct(ctx, facToken, a) : undefined,
   })
@@ -110,7 +111,10 @@ export function startRoom(app: HTMLElement, room: Room, me: Identity | null): vo
       store.dispatch({ type: 'events', events: s })
       if (s.kind === 'waiting' && s.attempt === 3) void checkRoomStillExists(app, ctx, stop)
     },
-    onReconnect: () => void loadRuns(ctx),
+    onReconnect: () => {
+      void loadRuns(ctx)
+      void loadProposals(ctx)
+    },
     onDeadLink: () => sync.dropDeadLink(),
   })
   sockets.events = events
@@ -127,6 +131,7 @@ export function startRoom(app: HTMLElement, room: Room, me: Identity | null): vo
     if (!e.persisted) stop()
   })
   void loadRuns(ctx)
+  void loadProposals(ctx)
   // For debugging and browser tests: the same shape as before the store (runs a Map).
   const debug = {
     room: () => store.getState().room,

@@ -14,6 +14,7 @@ import { bannerView } from './model/banner'
 import { editability } from './model/editability'
 import { followMode, followTarget } from './model/follow'
 import { keyboardNotice } from './model/keyboard'
+import { proposalRows } from './model/proposals'
 import { runStatusView } from './model/run-status'
 import { latestDone, shownRun } from './model/runs'
 import type { RoomState } from './model/state'
@@ -24,12 +25,15 @@ import { createFollowToggle, createKeyboardNotice, createReadOnlyNote } from './
 import { createEditors, type EditorsView } from './ui/editors'
 import { roomHeader } from './ui/header'
 import { createLightStrip, createResults } from './ui/lights'
+import { createProposals } from './ui/proposals'
 import { createRunBar } from './ui/run-bar'
 import { createStatementPane, createStatementToggle } from './ui/statement'
 import { createTabs } from './ui/tabs'
 
 export interface RoomCallbacks {
   run(kind: RunKind): void
+  /** Apply or discard a kept offline edit. */
+  decideProposal(id: string, decision: 'apply' | 'discard'): void
   retryEvents(): void
   /** Present for the facilitator. */
   act?: (action: RotationAction) => Promise<void>
@@ -92,16 +96,18 @@ function workPane(ctx: RoomContext, cb: RoomCallbacks, editors: EditorsView, res
   })
   const notice = connect(createKeyboardNotice(), (s: RoomState) => ({ text: keyboardNotice(s), count: s.refusedKeys }))
   editors.el.appendChild(notice.el)
+  const proposals = connect(createProposals({ decide: cb.decideProposal }), (s: RoomState) => ({ rows: proposalRows(s, ctx.facToken !== null) }))
   const runBar = connect(createRunBar(cb.run, ctx.me !== null), runStatusView)
   const el = h(
     'section',
     { class: 'pane work-pane', 'aria-label': 'Code' },
     h('div', { class: 'editor-toolbar' }, toggle.el, tabs.el, note.el, follow.el, zoom.el),
+    proposals.el,
     editors.el,
     runBar.el,
     results.el,
   )
-  return { el, views: [toggle, tabs, note, follow, zoom, editorsView, notice, runBar, results] }
+  return { el, views: [toggle, tabs, note, follow, zoom, proposals, editorsView, notice, runBar, results] }
 }
 
 function facilitatorPanel(ctx: RoomContext, act: RoomCallbacks['act']): View<RoomState> | null {

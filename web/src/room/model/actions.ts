@@ -1,7 +1,7 @@
 // Everything that can change the room page's state. Server events map onto these
 // (room/event-handler.ts), and so do the user's clicks and the sockets' status.
 
-import type { Room, Rotation, Run, RunKind } from '../../api'
+import type { Proposal, Room, Rotation, Run, RunKind } from '../../api'
 import type { EventsState } from '../../events'
 import type { TextName } from '../../texts'
 import type { PresenceEntry, SyncState } from './state'
@@ -38,3 +38,4 @@ export type RoomAction =
   | { type: 'sync'; sync: SyncState }
   | { type: 'events'; events: EventsState }
   | { type: 'online'; online: boolean }
+  | { type: 'proposals'; proposals: readonly Proposal[] }

@@ -89,6 +89,8 @@ export function roomReducer(s: RoomState, a: RoomAction): RoomState {
       return { ...s, sync: a.sync }
     case 'events':
       return { ...s, events: a.events }
+    case 'proposals':
+      return set(s, 'proposals', a.proposals)
     default:
       return reduceRuns(s, a)
   }

@@ -1,7 +1,7 @@
 // The room page's one state object. Everything the page shows is a function of it;
 // it only changes through roomReducer (reducer.ts).
 
-import type { Room, Run } from '../../api'
+import type { Proposal, Room, Run } from '../../api'
 import type { EventsState } from '../../events'
 import type { Role } from '../../roles'
 import type { SyncStatus } from '../../sync'
@@ -64,6 +64,8 @@ export interface RoomState {
   refusedKeys: number
   /** The browser's own idea (navigator.onLine and its online/offline events). */
   online: boolean
+  /** Kept offline edits waiting for the driver (only known with a token). */
+  proposals: readonly Proposal[]
 }
 
 export function initialRoomState(room: Room, meId: string | null, followDriver: boolean, zoom = 1, online = true): RoomState {
@@ -90,5 +92,6 @@ export function initialRoomState(room: Room, meId: string | null, followDriver: 
     zoom,
     refusedKeys: 0,
     online,
+    proposals: [],
   }
 }
