@@ -42,6 +42,11 @@ impl Server {
         let store = Store::open(&config.data_dir)
             .with_context(|| format!("opening storage in {}", config.data_dir.display()))?;
         let metrics = Arc::new(Metrics::default());
+        metrics.latency.register(
+            "store_commit_seconds",
+            "Time per storage group commit (every update is committed before its broadcast)",
+            store.commit_histogram(),
+        );
         let clock = Clock::new();
         let katas = Arc::new(KataLibrary::load(&config.katas_dir));
         let runs = RunService::start(&config, katas.clone(), store.clone(), clock, metrics.clone())

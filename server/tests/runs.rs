@@ -93,6 +93,22 @@ async fn red_then_green_then_submit() {
     assert!(rows.iter().any(|r| r["group"] == "random"));
     assert!(submitted["seed"].as_u64().is_some());
 
+    // The latencies an operator watches: the runs, the edits and the commits.
+    let metrics = get_text(format!("{base}/metrics")).await;
+    for line in [
+        "randori_run_duration_seconds_count{kind=\"submit\",kata=\"fizzbuzz\"} 1",
+        "randori_run_queue_wait_seconds_count{kind=\"test\",kata=\"fizzbuzz\"} 3",
+        "# TYPE randori_store_commit_seconds histogram",
+        "# TYPE randori_update_to_broadcast_seconds histogram",
+    ] {
+        assert!(metrics.contains(line), "{line:?} missing from:\n{metrics}");
+    }
+    let edits = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("randori_update_to_broadcast_seconds_count "))
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    assert!(edits.is_some_and(|n| n >= 2), "every stored edit is timed: {edits:?}");
+
     // History survives a restart.
     server.shutdown().await;
     let server = start(dir.path()).await;

@@ -1,7 +1,8 @@
-//! Counters and gauges exported at `GET /metrics` in the Prometheus text format.
+//! Counters and gauges exported at `GET /metrics` in the Prometheus text format, then
+//! the latency histograms (`latency.rs`, prometheus-client).
 //!
-//! A handful of relaxed atomics: cheaper on the hot path than a registry, and the
-//! text format is four lines per metric.
+//! The counters are a handful of relaxed atomics: cheaper on the hot path than a
+//! registry, and the text format is four lines per metric.
 
 use std::fmt::Write;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -26,6 +27,8 @@ pub struct Metrics {
     /// Sandbox runs finished, and runs refused because the queue was full.
     pub runs_finished: AtomicU64,
     pub runs_rejected_busy: AtomicU64,
+    /// Latency histograms (`latency.rs`), rendered after the counters.
+    pub latency: super::latency::Latency,
 }
 
 impl Metrics {
@@ -98,6 +101,8 @@ impl Metrics {
             "Runs refused because the queue was full.",
             self.runs_rejected_busy.load(Ordering::Relaxed),
         );
+        out.push_str(&self.latency.render());
+        out.push('\n');
         out
     }
 }
@@ -115,5 +120,6 @@ mod tests {
         assert!(text.contains("# TYPE randori_rooms_loaded gauge\nrandori_rooms_loaded 2\n"));
         assert!(text.contains("randori_updates_applied_total 1\n"));
         assert!(text.contains("randori_bytes_stored_total 99\n"));
+        assert!(text.contains("# TYPE randori_update_to_broadcast_seconds histogram"), "{text}");
     }
 }

@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod config;
+pub mod latency;
 pub mod metrics;
 pub mod state;

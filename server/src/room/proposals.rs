@@ -89,7 +89,8 @@ impl Room {
             for (i, update) in updates.iter().enumerate() {
                 match state.doc.handle(ClientMessage::Update(update.clone()), None) {
                     Ok(Effect::Applied { update, frame }) => {
-                        acks.push(self.store_applied(&mut state, NO_PEER, update, frame));
+                        let now = std::time::Instant::now();
+                        acks.push(self.store_applied(&mut state, NO_PEER, update, frame, now));
                     }
                     Ok(_) => {}
                     Err(e) => {

@@ -58,6 +58,7 @@ impl Room {
         peer_id: u64,
         message: ClientMessage,
     ) -> Result<Option<store::Pending>, RoomError> {
+        let received = std::time::Instant::now();
         let mut kept = Kept::No;
         let (effect, pending_write, reply_to) = {
             let mut state = self.lock();
@@ -81,7 +82,7 @@ impl Room {
             let mut pending = None;
             let targets = match effect {
                 Effect::Applied { update, frame } => {
-                    return Ok(Some(self.store_applied(&mut state, peer_id, update, frame)));
+                    return Ok(Some(self.store_applied(&mut state, peer_id, update, frame, received)));
                 }
                 Effect::Awareness { .. } => everyone(&state),
                 Effect::Reply(_) => {
@@ -132,6 +133,7 @@ impl Room {
         peer_id: u64,
         update: Vec<u8>,
         frame: Vec<u8>,
+        received: std::time::Instant,
     ) -> store::Pending {
         let seq = state.next_seq;
         state.next_seq += 1;
@@ -142,6 +144,7 @@ impl Room {
             frame: Bytes::from(frame),
             metrics: self.ctx.metrics.clone(),
             room: Arc::downgrade(self),
+            received,
         };
         let write = Write::AppendUpdate {
             room_id: self.info.id.clone(),
@@ -332,6 +335,8 @@ pub(super) struct Delivery {
     /// To reset the room if the write failed. Weak: a queued write must not keep an
     /// unloaded room alive.
     room: Weak<Room>,
+    /// When the frame arrived: receipt to broadcast is the latency edits feel.
+    received: std::time::Instant,
 }
 
 impl Delivery {
@@ -342,6 +347,10 @@ impl Delivery {
                 self.metrics
                     .updates_delivered
                     .fetch_add(delivered, Ordering::Relaxed);
+                self.metrics
+                    .latency
+                    .update_to_broadcast
+                    .observe(self.received.elapsed().as_secs_f64());
             }
             Err(e) => {
                 // The document holds an update that is not stored: reset the room so

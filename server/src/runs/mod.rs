@@ -186,6 +186,8 @@ impl RunService {
             clock: self.clock,
             metrics: self.metrics.clone(),
             doc_state,
+            queued_at: tokio::time::Instant::now(),
+            labels: crate::app::latency::Latency::run_labels(match kind { RunKind::Test => "test", RunKind::Submit => "submit" }, room.info.kata.as_deref()),
         };
         tokio::spawn(life.follow(run, tickets, finished_tx));
         Ok(ticket)
@@ -271,6 +273,9 @@ struct RunLife {
     metrics: Arc<Metrics>,
     /// The document state the run ran on, stored with its result for review.
     doc_state: Vec<u8>,
+    /// When it was queued, and its labels, for the latency histograms.
+    queued_at: tokio::time::Instant,
+    labels: crate::app::latency::RunLabels,
 }
 
 impl RunLife {
@@ -281,12 +286,15 @@ impl RunLife {
             run.status = RunStatus::Running;
             self.room.emit(RoomEvent::RunStarted { run: run.clone() });
         }
+        let latency = &self.metrics.latency;
         let began = tokio::time::Instant::now();
+        latency.run_queue_wait.get_or_create(&self.labels).observe((began - self.queued_at).as_secs_f64());
         let judged = match tickets.done.await {
             Ok(j) => j,
             Err(_) => queue::unavailable(run.kind, "the sandbox worker stopped"),
         };
         self.finish(&mut run, judged, began.elapsed());
+        latency.run_duration.get_or_create(&self.labels).observe(began.elapsed().as_secs_f64());
         let record = RunRecord {
             id: run.id.clone(),
             room_id: self.room.id().to_string(),

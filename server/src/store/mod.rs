@@ -201,6 +201,8 @@ struct Inner {
     reader: Mutex<Connection>,
     /// Total payload bytes written, for metrics.
     bytes_written: Arc<std::sync::atomic::AtomicU64>,
+    /// Time per group commit (the writer thread observes it), for `/metrics`.
+    commit_seconds: prometheus_client::metrics::histogram::Histogram,
     path: PathBuf,
 }
 
@@ -306,9 +308,11 @@ impl Store {
         let (tx, rx) = mpsc::unbounded_channel();
         let bytes_written = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let counter = bytes_written.clone();
+        let commit_seconds = crate::app::latency::histogram();
+        let observed = commit_seconds.clone();
         let writer = std::thread::Builder::new()
             .name("randori-store".into())
-            .spawn(move || writer_loop(writer_conn, rx, counter))
+            .spawn(move || writer_loop(writer_conn, rx, counter, observed))
             .map_err(|e| StoreError::Open {
                 path: path.clone(),
                 message: e.to_string(),
@@ -320,6 +324,7 @@ impl Store {
                 checkpointer: Mutex::new(Some(checkpointer)),
                 reader: Mutex::new(reader),
                 bytes_written,
+                commit_seconds,
                 path,
             }),
         })
@@ -327,6 +332,11 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.inner.path
+    }
+
+    /// The histogram of commit times, to register with the server's metrics.
+    pub fn commit_histogram(&self) -> prometheus_client::metrics::histogram::Histogram {
+        self.inner.commit_seconds.clone()
     }
 
     pub fn bytes_written(&self) -> u64 {
@@ -553,6 +563,7 @@ fn writer_loop(
     mut conn: Connection,
     mut rx: mpsc::UnboundedReceiver<(Write, Completion)>,
     bytes_written: Arc<std::sync::atomic::AtomicU64>,
+    commit_seconds: prometheus_client::metrics::histogram::Histogram,
 ) {
     let mut batch = Vec::with_capacity(64);
     while let Some(first) = rx.blocking_recv() {
@@ -563,7 +574,9 @@ fn writer_loop(
                 Err(_) => break,
             }
         }
+        let began = std::time::Instant::now();
         let results = commit_isolated(&mut conn, &batch);
+        commit_seconds.observe(began.elapsed().as_secs_f64());
         for ((write, done), result) in batch.drain(..).zip(results) {
             if result.is_ok() {
                 bytes_written.fetch_add(write.payload_bytes(), std::sync::atomic::Ordering::Relaxed);
