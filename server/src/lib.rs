@@ -15,12 +15,15 @@
 //! - [`ws`]: the two websockets of a room (`sync`: y-websocket; `events`: JSON), and
 //!   [`ws::limits`], the one home of their close codes, timeouts and frame limits.
 //! - [`app`]: the server's state ([`app::state::AppState`]), flags
-//!   ([`app::config`]), metrics and the testable clock.
+//!   ([`app::config`]), metrics (counters, and [`app::latency`] histograms) and the
+//!   testable clock.
 //! - [`server`]: the wiring: builds the services, the state and the router, listens,
 //!   and shuts down cleanly (the one module that knows every layer).
 //! - [`room`]: a loaded room (one lock, never held across `.await`) and its
-//!   [`room::registry`], which loads and unloads rooms.
-//! - [`runs`]: the run queue and the life of a run in a room; [`runs::judge`] runs a
+//!   [`room::registry`], which loads and unloads rooms; [`room::proposals`] keeps
+//!   refused edits for the driver to apply.
+//! - [`runs`]: the run queue (rooms served round robin, [`runs::lanes`]) and the
+//!   life of a run in a room; [`runs::judge`] runs a
 //!   job in the [`runs::sandbox`] (wasmtime); [`runs::oracle`] keeps a kata's
 //!   generator and reference warm.
 //! - [`store`]: SQLite, one writer thread with group commit.
