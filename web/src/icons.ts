@@ -26,15 +26,21 @@ export type IconName = keyof typeof PATHS
 
 const FILLED: ReadonlySet<IconName> = new Set(['play', 'star'])
 
-/** An icon for decoration next to text (aria-hidden: the text says it). */
-export function icon(name: IconName, extraClass = ''): SVGSVGElement {
+/** A decorative <svg> (aria-hidden, never focused) of `width` x 1em. */
+function decorativeSvg(viewBox: string, width: string, cls: string): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, 'svg')
-  svg.setAttribute('viewBox', '0 0 24 24')
-  svg.setAttribute('width', '1em')
+  svg.setAttribute('viewBox', viewBox)
+  svg.setAttribute('width', width)
   svg.setAttribute('height', '1em')
   svg.setAttribute('aria-hidden', 'true')
   svg.setAttribute('focusable', 'false')
-  svg.setAttribute('class', `icon icon-${name}${extraClass ? ` ${extraClass}` : ''}`)
+  svg.setAttribute('class', cls)
+  return svg
+}
+
+/** An icon for decoration next to text (aria-hidden: the text says it). */
+export function icon(name: IconName, extraClass = ''): SVGSVGElement {
+  const svg = decorativeSvg('0 0 24 24', '1em', `icon icon-${name}${extraClass ? ` ${extraClass}` : ''}`)
   svg.dataset.icon = name
   const path = document.createElementNS(SVG_NS, 'path')
   path.setAttribute('d', PATHS[name])
@@ -54,13 +60,7 @@ export function icon(name: IconName, extraClass = ''): SVGSVGElement {
 
 /** The brand's three traffic lights (red, amber, green), drawn rather than typed. */
 export function brandLights(): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg')
-  svg.setAttribute('viewBox', '0 0 36 12')
-  svg.setAttribute('width', '3em')
-  svg.setAttribute('height', '1em')
-  svg.setAttribute('aria-hidden', 'true')
-  svg.setAttribute('focusable', 'false')
-  svg.setAttribute('class', 'brand-lights')
+  const svg = decorativeSvg('0 0 36 12', '3em', 'brand-lights')
   ;['#ff6b6b', '#f5c542', '#3fb950'].forEach((fill, i) => {
     const c = document.createElementNS(SVG_NS, 'circle')
     c.setAttribute('cx', String(6 + i * 12))

@@ -134,7 +134,8 @@ impl Proposals {
         Some(self.list.remove(i))
     }
 
-    /// Puts back what could not be applied, where it was.
+    /// Puts back what could not be applied, first in the list (it is the oldest
+    /// decision waiting).
     pub fn put_back(&mut self, proposal: Proposal) {
         self.list.insert(0, proposal);
     }

@@ -7,12 +7,12 @@
 //! under 1 KiB.
 
 use std::sync::Mutex;
-use std::time::Duration;
 
 use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
+use randori_core::verdict::RunKind;
 
 /// Lowest bucket bound (seconds), factor and count: 0.5 ms, 1 ms, ... 16.4 s.
 const FIRST_BUCKET_S: f64 = 0.000_5;
@@ -86,13 +86,13 @@ impl Latency {
     }
 
     /// Labels for a run of `kind` on `kata`.
-    pub fn run_labels(kind: &str, kata: Option<&str>) -> RunLabels {
+    pub fn run_labels(kind: RunKind, kata: Option<&str>) -> RunLabels {
+        let kind = match kind {
+            RunKind::Test => "test",
+            RunKind::Submit => "submit",
+        };
         vec![("kind", kind.to_string()), ("kata", kata.unwrap_or_default().to_string())]
     }
-}
-
-pub fn seconds(d: Duration) -> f64 {
-    d.as_secs_f64()
 }
 
 #[cfg(test)]
@@ -104,7 +104,7 @@ mod tests {
         let l = Latency::default();
         l.update_to_broadcast.observe(0.003);
         l.run_duration
-            .get_or_create(&Latency::run_labels("submit", Some("fizzbuzz")))
+            .get_or_create(&Latency::run_labels(RunKind::Submit, Some("fizzbuzz")))
             .observe(0.012);
         let commit = histogram();
         commit.observe(0.094);

@@ -79,7 +79,7 @@ async fn check_reference(
 /// The kata's own code failed before the reference was judged: usually the
 /// generator (the oracle's error says which call and why).
 fn generator_failure(why: &str) -> String {
-    format!("the kata's own code failed before any case was judged: {why}")
+    format!("the kata's own code failed: {why}")
 }
 
 /// A failing case, said so that the author can fix the right side: where the case
@@ -186,7 +186,7 @@ async fn check_generator(sandbox: &Arc<Sandbox>, kata: &Arc<Kata>) -> Vec<String
             .await,
     ];
     let problem = if let Some(e) = runs.iter().find_map(|r| r.as_ref().err()) {
-        format!("the kata's own code failed: {e}")
+        generator_failure(e)
     } else if runs[0] != runs[2] {
         "generator.py gives different inputs for the same seed; use random.Random(seed), never the global random".into()
     } else if runs[0] != runs[1] {

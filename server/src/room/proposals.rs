@@ -138,12 +138,14 @@ impl Room {
         Ok(())
     }
 
-    fn may_decide(&self, state: &RoomState, asker: &Asker<'_>, also: bool) -> Result<(), RoomError> {
+    /// The driver or the facilitator (anyone in free mode) may decide; `is_author`
+    /// lets the author too (to discard their own).
+    fn may_decide(&self, state: &RoomState, asker: &Asker<'_>, is_author: bool) -> Result<(), RoomError> {
         let driver = state.rotation.driver();
         let free = state.settings.mode == EditMode::Free;
         match asker {
             Asker::Facilitator => Ok(()),
-            Asker::Participant(p) if also || driver == Some(*p) || free => Ok(()),
+            Asker::Participant(p) if is_author || driver == Some(*p) || free => Ok(()),
             Asker::Participant(_) => Err(RoomError::NotAllowed(
                 "only the driver or the facilitator may apply or discard an offline edit".into(),
             )),

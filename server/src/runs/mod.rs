@@ -124,15 +124,10 @@ impl RunService {
 
     /// The room's request rate, [`RUNS_PER_MINUTE`] by default.
     fn allow(&self, room: &Room) -> Result<(), RunError> {
-        let allowed = self
-            .requests
-            .lock()
-            .expect("run rate lock")
-            .allow(room.id().to_string(), tokio::time::Instant::now());
-        if !allowed {
+        let mut requests = self.requests.lock().expect("run rate lock");
+        if !requests.allow(room.id().to_string(), tokio::time::Instant::now()) {
             Metrics::inc(&self.metrics.runs_rejected_busy);
-            let per_minute = self.requests.lock().expect("run rate lock").per_minute();
-            return Err(RunError::TooFrequent { per_minute });
+            return Err(RunError::TooFrequent { per_minute: requests.per_minute() });
         }
         Ok(())
     }
@@ -187,7 +182,7 @@ impl RunService {
             metrics: self.metrics.clone(),
             doc_state,
             queued_at: tokio::time::Instant::now(),
-            labels: crate::app::latency::Latency::run_labels(match kind { RunKind::Test => "test", RunKind::Submit => "submit" }, room.info.kata.as_deref()),
+            labels: crate::app::latency::Latency::run_labels(kind, room.info.kata.as_deref()),
         };
         tokio::spawn(life.follow(run, tickets, finished_tx));
         Ok(ticket)
